@@ -1,0 +1,66 @@
+package dev.ecsdeploy.emulator;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Standalone entry point: {@code java -jar ecs-deploy-emulator.jar [--port 4599] [--speed 60] [--seed 42]}. Prints
+ * the endpoint, then a ready line, and serves until it is stopped.
+ */
+public final class EmulatorMain {
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Emulator.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ecs-deploy-emulator: " + e.getMessage());
+            System.err.println("usage: java -jar ecs-deploy-emulator.jar [--port 4599] [--speed 60] [--seed 42]");
+            System.exit(2);
+            return;
+        }
+        Emulator emulator = builder.start();
+        printReady(emulator, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /** The two lines scripts wait for: the endpoint, then "ready". */
+    public static void printReady(Emulator emulator, PrintStream out) {
+        out.println("endpoint: " + emulator.endpoint());
+        out.println("registry: " + emulator.registryHost());
+        out.println("ecs-deploy emulator ready on " + emulator.endpoint() + " (speed "
+                + emulator.clock().speed() + "x, account " + emulator.accountId() + ", region " + emulator.region()
+                + ")");
+        out.flush();
+    }
+
+    static Emulator.Builder parse(String[] args) {
+        Emulator.Builder builder = Emulator.builder().port(4599).speed(1);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> builder.port(Integer.parseInt(require(args[i], value)));
+                case "--speed" -> builder.speed(Double.parseDouble(require(args[i], value)));
+                case "--seed" -> builder.seed(Long.parseLong(require(args[i], value)));
+                case "--region" -> builder.region(require(args[i], value));
+                case "--account" -> builder.accountId(require(args[i], value));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        return builder;
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}
