@@ -231,4 +231,21 @@ class TaskLifecycleTest {
         assertThat(task.launchTypeAsString()).isEqualTo("FARGATE");
         assertThat(task.group()).isEqualTo("family:vpc");
     }
+
+    @Test
+    void shouldTakeScenariosThroughTheControlApi() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/simulate"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"image\": \"job:oom\", \"labels\": {\"dev.ecsdeploy.emulator.exit-code\": \"137\"}}"))
+                .build();
+        assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        String arn = runTask("job:oom");
+
+        emulator.advance(Duration.ofMinutes(1));
+
+        assertThat(describe(ecs, "jobs", arn).containers().get(0).exitCode()).isEqualTo(137);
+    }
 }
