@@ -195,6 +195,8 @@ final class ServiceScheduler {
         if (tasksOf(service).stream().allMatch(EcsTask::stopped)) {
             service.status = "INACTIVE";
             service.deployments.forEach(d -> d.status = "INACTIVE");
+            // "When you delete a service, Amazon ECS deletes the corresponding service deployments."
+            world.serviceDeployments.values().removeIf(sd -> sd.service == service);
         }
     }
 
