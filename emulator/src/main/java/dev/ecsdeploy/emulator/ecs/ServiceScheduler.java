@@ -187,7 +187,11 @@ final class ServiceScheduler {
         List<EcsTask> stopped = new ArrayList<>();
         for (EcsTask task : tasksOf(service)) {
             if (task.live()) {
-                runner.stop(task, at, "ServiceSchedulerInitiated", "Service is being deleted");
+                runner.stop(
+                        task,
+                        at,
+                        "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + service.primary().id + ")");
                 stopped.add(task);
             }
         }
