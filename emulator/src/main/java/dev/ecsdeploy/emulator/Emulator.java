@@ -185,6 +185,10 @@ public final class Emulator implements AutoCloseable {
                 yield JSON.createObjectNode();
             }
             case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "POST ecs/alarm" -> {
+                ecs.triggerAlarm(request.body().path("alarmName").asText());
+                yield JSON.createObjectNode();
+            }
             case "DELETE ecs/simulate" -> {
                 ecs.clearSimulations();
                 yield JSON.createObjectNode();
