@@ -184,6 +184,7 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
+            case "POST sts/roles" -> sts.defineRole(request.body());
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
                 double seconds = request.body()

@@ -141,6 +141,27 @@ class ControlApiTest {
     }
 
     @Test
+    void shouldDefineRolesForOutOfProcessClients() throws Exception {
+        JsonNode sts = json(
+                "POST",
+                "sts/roles",
+                "{\"roleArn\":\"arn:aws:iam::123456789012:role/ci\",\"externalId\":\"ext-9\","
+                        + "\"maxSessionDurationSeconds\":7200}");
+
+        assertThat(sts.at("/roles/0/maxSessionDurationSeconds").asLong()).isEqualTo(7200);
+        assertThat(aws.sts()
+                        .assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/ci")
+                                .roleSessionName("cli")
+                                .externalId("ext-9")
+                                .durationSeconds(7200))
+                        .assumedRoleUser()
+                        .arn())
+                .endsWith(":assumed-role/ci/cli");
+        assertThat(send("POST", "sts/roles", "{\"roleArn\":\"not-an-arn\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownControlPath() throws Exception {
         assertThat(send("GET", "no/such/path", null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "faults", "{\"throttlePercent\":5}").statusCode())
