@@ -72,7 +72,9 @@ class ControlApiTest {
 
     @Test
     void shouldThrottleUntilTheFaultIsRemovedAndLogTheRetries() throws Exception {
-        send("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"throttlePercent\":100}");
+        JsonNode rules = json("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"throttlePercent\":100}");
+        assertThat(rules.at("/0/target").asText()).isEqualTo("logs:DescribeLogGroups");
+        assertThat(rules.at("/0/throttlePercent").asDouble()).isEqualTo(100);
 
         assertThatThrownBy(() -> aws.logs().describeLogGroups()).isInstanceOf(ThrottlingException.class);
         List<String> outcomes = outcomes(json("GET", "calls", null));
@@ -85,7 +87,7 @@ class ControlApiTest {
 
     @Test
     void shouldInjectServerErrorsInEitherProtocol() throws Exception {
-        send("POST", "faults", "{\"target\":\"*\",\"serverErrorPercent\":100}");
+        json("POST", "faults", "{\"target\":\"*\",\"serverErrorPercent\":100}");
 
         try (EmulatorClients once = noRetries()) {
             assertThatThrownBy(() -> once.logs().describeLogGroups())
@@ -101,7 +103,7 @@ class ControlApiTest {
 
     @Test
     void shouldDropConnections() throws Exception {
-        send("POST", "faults", "{\"target\":\"logs\",\"dropPercent\":100}");
+        json("POST", "faults", "{\"target\":\"logs\",\"dropPercent\":100}");
 
         try (EmulatorClients once = noRetries()) {
             assertThatThrownBy(() -> once.logs().describeLogGroups()).isInstanceOf(SdkClientException.class);
@@ -111,7 +113,9 @@ class ControlApiTest {
 
     @Test
     void shouldAddLatency() throws Exception {
-        send("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"latencyMillis\":300}");
+        JsonNode rules = json("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"latencyMillis\":300}");
+        assertThat(json("GET", "faults", null)).isEqualTo(rules);
+        assertThat(rules.at("/0/latencyMillis").asLong()).isEqualTo(300);
 
         long started = System.nanoTime();
         aws.logs().describeLogGroups();
@@ -121,7 +125,7 @@ class ControlApiTest {
 
     @Test
     void shouldReplayTheSameFaultsWithTheSameSeed() throws Exception {
-        send("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"throttlePercent\":50}");
+        json("POST", "faults", "{\"target\":\"logs:DescribeLogGroups\",\"throttlePercent\":50}");
 
         List<Boolean> first = throttledPattern(20);
         List<Boolean> second = throttledPattern(20);
@@ -141,6 +145,27 @@ class ControlApiTest {
     }
 
     @Test
+    void shouldDefineRolesForOutOfProcessClients() throws Exception {
+        JsonNode sts = json(
+                "POST",
+                "sts/roles",
+                "{\"roleArn\":\"arn:aws:iam::123456789012:role/ci\",\"externalId\":\"ext-9\","
+                        + "\"maxSessionDurationSeconds\":7200}");
+
+        assertThat(sts.at("/roles/0/maxSessionDurationSeconds").asLong()).isEqualTo(7200);
+        assertThat(aws.sts()
+                        .assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/ci")
+                                .roleSessionName("cli")
+                                .externalId("ext-9")
+                                .durationSeconds(7200))
+                        .assumedRoleUser()
+                        .arn())
+                .endsWith(":assumed-role/ci/cli");
+        assertThat(send("POST", "sts/roles", "{\"roleArn\":\"not-an-arn\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownControlPath() throws Exception {
         assertThat(send("GET", "no/such/path", null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "faults", "{\"throttlePercent\":5}").statusCode())
@@ -148,7 +173,7 @@ class ControlApiTest {
     }
 
     private List<Boolean> throttledPattern(int calls) throws Exception {
-        send("POST", "faults/seed?seed=7", null);
+        json("POST", "faults/seed?seed=7", null);
         List<Boolean> throttled = new ArrayList<>();
         try (EmulatorClients once = noRetries()) {
             CloudWatchLogsClient logs = once.logs();

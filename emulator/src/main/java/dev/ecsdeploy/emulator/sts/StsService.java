@@ -67,6 +67,24 @@ public final class StsService implements AwsQueryService {
         defineRole(roleArn, Optional.empty(), DEFAULT_MAX_SESSION);
     }
 
+    /**
+     * Defines a role from the control API body {@code {"roleArn": …, "externalId": …, "maxSessionDurationSeconds":
+     * …}} (the last two optional) and answers the STS state.
+     */
+    public JsonNode defineRole(JsonNode body) {
+        if (body == null || !body.hasNonNull("roleArn")) {
+            throw new IllegalArgumentException(
+                    "a role needs a roleArn such as arn:aws:iam::123456789012:role/deployer");
+        }
+        Optional<String> externalId = body.hasNonNull("externalId")
+                ? Optional.of(body.get("externalId").asText())
+                : Optional.empty();
+        Duration maxSession =
+                Duration.ofSeconds(body.path("maxSessionDurationSeconds").asLong(DEFAULT_MAX_SESSION.toSeconds()));
+        defineRole(body.get("roleArn").asText(), externalId, maxSession);
+        return dumpState();
+    }
+
     @Override
     public String serviceName() {
         return "sts";
