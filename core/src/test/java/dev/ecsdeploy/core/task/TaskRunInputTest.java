@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import dev.ecsdeploy.emulator.workload.Workload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,34 @@ class TaskRunInputTest {
         assertThat(recorder.messages("task.revision"))
                 .contains("image docker.io/library/busybox:1.36 is not pinned by digest: it is not in ECR, so its"
                         + " tag is registered as is");
+    }
+
+    @Test
+    void shouldPinAnEcrImageByDigestAndRunIt() {
+        aws.ecr().createRepository(r -> r.repositoryName("job"));
+        String digest = emulator.ecr()
+                .putSyntheticImage(
+                        "job", "2.0", Map.of(Workload.RUN_LABEL, "5", Workload.LOG_LINES_LABEL, "from the new image"));
+        String image = emulator.registryHost() + "/job:2.0";
+
+        TaskRunResult result =
+                runner.runAndWait(request().putContainerImage("app", image).build(), recorder);
+
+        TaskDefinition derived = aws.ecs()
+                .describeTaskDefinition(r -> r.taskDefinition(result.taskDefinitionArn()))
+                .taskDefinition();
+        assertThat(derived.containerDefinitions().get(0).image()).isEqualTo(emulator.registryHost() + "/job@" + digest);
+        assertThat(result.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
+        assertThat(recorder.lines()).containsExactly("from the new image");
+    }
+
+    @Test
+    void shouldRejectAnEcrImageThatDoesNotExist() {
+        aws.ecr().createRepository(r -> r.repositoryName("job"));
+
+        assertRejected(
+                request().putContainerImage("app", emulator.registryHost() + "/job:missing"),
+                "image " + emulator.registryHost() + "/job:missing not found in ECR: ");
     }
 
     private void assertRejected(TaskRunRequest.Builder request, String message) {
