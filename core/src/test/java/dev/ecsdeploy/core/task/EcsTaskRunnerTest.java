@@ -22,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EcsTaskRunnerTest {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     @RegisterExtension
     final EmulatorExtension aws = EmulatorExtension.withManualClock();
 

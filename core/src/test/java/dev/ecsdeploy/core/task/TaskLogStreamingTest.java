@@ -27,10 +27,6 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 
 class TaskLogStreamingTest {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     @RegisterExtension
     final EmulatorExtension aws = EmulatorExtension.withManualClock();
 
