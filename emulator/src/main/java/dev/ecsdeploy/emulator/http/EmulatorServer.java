@@ -37,6 +37,14 @@ public final class EmulatorServer implements AutoCloseable {
     private static final Pattern SECRET_NAMES =
             Pattern.compile("(?i).*(token|secret|password|authorization|credential).*");
 
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, and
+        // every call takes about 40 ms more. The JDK reads this property once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Object worldLock = new Object();
