@@ -42,7 +42,7 @@ final class RepositoryOperations {
 
     private JsonNode create(ObjectNode input, RequestContext context) {
         String name = EcrValidation.repositoryName(input);
-        EcrValidation.registryId(input, store.registryId(), name);
+        EcrValidation.ownRegistryForCreate(input, store.registryId());
         String mutability = enumValue(input, "imageTagMutability", MUTABILITY, "MUTABLE");
         JsonNode encryption = input.path("encryptionConfiguration");
         String encryptionType = encryption.path("encryptionType").asText("AES256");
