@@ -119,6 +119,33 @@ class RealPushTest {
     }
 
     @Test
+    void shouldPullWhatWasPushed() throws IOException {
+        ContainerTools.assumeAvailable("podman");
+        EcrClient ecr = AWS.ecr();
+        String uri = ecr.createRepository(r -> r.repositoryName("podman/pulled"))
+                .repository()
+                .repositoryUri();
+        String image = build("podman", uri + ":v1", "healthy", "pulled");
+        logInOnce("podman", ecr);
+        push("podman", image, workDir.resolve("digest"), authFile).requireSuccess("podman push");
+        String pushed = Files.readString(workDir.resolve("digest")).trim();
+        ContainerTools.run(null, null, List.of("podman", "rmi", "-f", image)).requireSuccess("podman rmi");
+
+        ContainerTools.run(
+                        null,
+                        null,
+                        List.of("podman", "pull", "--tls-verify=false", "--authfile", authFile.toString(), image))
+                .requireSuccess("podman pull");
+
+        String pulled = ContainerTools.run(
+                        null, null, List.of("podman", "image", "inspect", "--format", "{{.Digest}}", image))
+                .requireSuccess("podman image inspect")
+                .output()
+                .trim();
+        assertThat(pulled).isEqualTo(pushed);
+    }
+
+    @Test
     void shouldRefuseLoginAndPushWithoutAValidToken() throws IOException {
         ContainerTools.assumeAvailable("podman");
         EcrClient ecr = AWS.ecr();
