@@ -52,6 +52,16 @@ final class EcrValidation {
         }
     }
 
+    /** Whether the input names the emulator's registry (or none); another valid account's registry is empty. */
+    static boolean namesOwnRegistry(JsonNode input, String ownRegistryId) {
+        JsonNode value = input.get("registryId");
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        checkFormat(value.asText());
+        return value.asText().equals(ownRegistryId);
+    }
+
     /** CreateRepository can only create in the emulator's own registry. */
     static void ownRegistryForCreate(JsonNode input, String ownRegistryId) {
         JsonNode value = input.get("registryId");

@@ -89,8 +89,7 @@ final class RepositoryOperations {
                 EcrValidation.registryId(input, store.registryId(), name.asText());
                 selected.add(store.requireRepository(name.asText()));
             }
-        } else {
-            EcrValidation.registryId(input, store.registryId(), "*");
+        } else if (EcrValidation.namesOwnRegistry(input, store.registryId())) {
             selected.addAll(store.repositories());
         }
         int max = EcrValidation.maxResults(input, 1000, 100);
