@@ -268,4 +268,18 @@ class TaskLifecycleTest {
         assertThat(events.get(1).timestamp())
                 .isEqualTo(task.startedAt().plusSeconds(5).toEpochMilli());
     }
+
+    @Test
+    void shouldFailToPullAnImageThisRegistryDoesNotHold() {
+        String image = emulator.registryHost() + "/nothing:1";
+        String arn = runTask(image);
+
+        emulator.advance(Duration.ofSeconds(30));
+
+        Task task = describe(ecs, "jobs", arn);
+        assertThat(task.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(task.containers().get(0).reason())
+                .isEqualTo("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to"
+                        + " resolve ref " + image + ": " + image + ": not found");
+    }
 }
