@@ -106,6 +106,7 @@ final class EcsFixture {
                                 .name("web")
                                 .image(image)
                                 .essential(true)
+                                .portMappings(p -> p.containerPort(8080))
                                 .build()))
                 .taskDefinition()
                 .taskDefinitionArn();
@@ -131,6 +132,23 @@ final class EcsFixture {
         customizer.accept(request);
         ecs().createService(request.build());
         return settle(name);
+    }
+
+    /** A service behind a load balancer with advancedConfiguration, ready for CANARY, LINEAR and BLUE_GREEN. */
+    Service serviceWithTrafficShifting(String name, int desired) {
+        String prefix = "arn:aws:elasticloadbalancing:us-east-1:123456789012:";
+        return service(
+                name,
+                desired,
+                b -> b.loadBalancers(lb -> lb.targetGroupArn(prefix + "targetgroup/blue/1")
+                                .containerName("web")
+                                .containerPort(8080)
+                                .advancedConfiguration(a -> a.alternateTargetGroupArn(prefix + "targetgroup/green/2")
+                                        .productionListenerRule(prefix + "listener-rule/app/web/1/2/3")
+                                        .testListenerRule(prefix + "listener-rule/app/web/1/2/4")
+                                        .roleArn("arn:aws:iam::123456789012:role/ecsInfrastructure")))
+                        .deploymentConfiguration(
+                                c -> c.minimumHealthyPercent(100).maximumPercent(200)));
     }
 
     /** Advances the clock until the service has a single COMPLETED deployment. */
