@@ -125,6 +125,44 @@ class PreflightTest {
         assertThat(mutationsSinceMark()).isEmpty();
     }
 
+    @Test
+    void shouldPinAnEcrImageByDigest() {
+        fixture.service("pinned", 1);
+        fixture.emulator().ecr().createRepository("pinned-web");
+        String digest = fixture.emulator().ecr().putSyntheticImage("pinned-web", "1.0", Map.of());
+        String repository = fixture.emulator().registryHost() + "/pinned-web";
+
+        DeploymentPlan plan = fixture.engine()
+                .plan(request("pinned")
+                        .source(TaskDefinitionSource.currentWithImage(repository + ":1.0", "web"))
+                        .build());
+
+        assertThat(plan.imageDigests()).containsEntry("web", repository + "@" + digest);
+        assertThat(plan.newTaskDefinitionJson()).contains(repository + "@" + digest);
+    }
+
+    @Test
+    void shouldRefuseAnImageThatIsNotInEcr() {
+        fixture.service("unpushed", 1);
+        fixture.emulator().ecr().createRepository("unpushed-web");
+        String missingTag = fixture.emulator().registryHost() + "/unpushed-web:9.9";
+        markCallLog();
+
+        assertThatThrownBy(() -> fixture.engine()
+                        .start(request("unpushed")
+                                .source(TaskDefinitionSource.currentWithImage(missingTag, "web"))
+                                .build()))
+                .hasMessageStartingWith("image does not exist in ECR: " + missingTag);
+        assertThatThrownBy(() -> fixture.engine()
+                        .start(request("unpushed")
+                                .source(TaskDefinitionSource.currentWithImage(
+                                        "123456789012.dkr.ecr.us-east-1.amazonaws.com/nowhere:1", "web"))
+                                .build()))
+                .hasMessageStartingWith("image does not exist in ECR: ")
+                .hasMessageContaining("repository nowhere not found");
+        assertThat(mutationsSinceMark()).isEmpty();
+    }
+
     private DeploymentRequest.Builder request(String service) {
         return DeploymentRequest.builder()
                 .cluster(EcsFixture.CLUSTER)
