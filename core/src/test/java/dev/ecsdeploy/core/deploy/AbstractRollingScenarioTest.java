@@ -268,4 +268,27 @@ abstract class AbstractRollingScenarioTest {
                 .isNotEqualTo(first);
         assertThat(fixture.describe(service).taskDefinition()).isEqualTo(second.newTaskDefinitionArn());
     }
+
+    @Test
+    void shouldFailWhenAnotherDeploymentReplacesOurs() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        PollResult result =
+                engine.poll(engine.start(request(service, EcsFixture.SLOW).build()));
+        String intruder = fixture.registerTaskDefinition("someone-else", EcsFixture.HEALTHY_V2);
+        fixture.ecs()
+                .updateService(
+                        r -> r.cluster(EcsFixture.CLUSTER).service(service).taskDefinition(intruder));
+
+        withFaults();
+        while (result.outcome().isEmpty()) {
+            fixture.emulator().advance(result.nextPollIn());
+            result = engine.poll(result.handle());
+        }
+        aws().emulator().faults().clear();
+
+        DeploymentRecord record = result.outcome().get();
+        assertThat(record.status()).isEqualTo(DeploymentStatus.REPLACED);
+        assertThat(record.reason()).contains("replaced it").contains(intruder);
+    }
 }
