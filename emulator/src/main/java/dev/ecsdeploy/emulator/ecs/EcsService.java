@@ -64,6 +64,37 @@ public final class EcsService implements AwsJsonService {
         world.simulations.put(imageReference, workload);
     }
 
+    /**
+     * The control API's form of the scenario calls ({@code POST /_emulator/ecs/simulate}): {@code {"image": "web:2",
+     * "labels": {"dev.ecsdeploy.emulator.health": "crash"}}} or {@code {"image": "…", "pullFailure": true}}.
+     */
+    public JsonNode simulate(JsonNode body) {
+        if (body == null || !body.hasNonNull("image")) {
+            throw new IllegalArgumentException("a simulation needs an image, such as {\"image\": \"web:2\"}");
+        }
+        String image = body.get("image").asText();
+        if (body.path("pullFailure").asBoolean(false)) {
+            simulatePullFailure(image);
+        } else {
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            body.path("labels")
+                    .fields()
+                    .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            simulate(image, Workload.fromLabels(labels));
+        }
+        return JsonNodeFactory.instance.objectNode().put("image", image);
+    }
+
+    /**
+     * Puts a CloudWatch alarm into ALARM now: in-flight deployments whose {@code deploymentConfiguration.alarms}
+     * monitor it fail, and roll back when {@code alarms.rollback} is set.
+     */
+    public synchronized void triggerAlarm(String alarmName) {
+        Instant now = world.context.clock().now();
+        advanceTo(now);
+        scheduler.alarm(alarmName, now);
+    }
+
     /** Makes pulls of {@code imageReference} fail, as for an image the registry does not hold. */
     public synchronized void simulatePullFailure(String imageReference) {
         world.pullFailures.add(imageReference);
@@ -84,7 +115,7 @@ public final class EcsService implements AwsJsonService {
     }
 
     @Override
-    public JsonNode handle(String operation, ObjectNode input, RequestContext context) {
+    public synchronized JsonNode handle(String operation, ObjectNode input, RequestContext context) {
         EcsInput in = new EcsInput(input);
         return switch (operation) {
             case "CreateCluster" -> clusters.create(in, context);
@@ -119,12 +150,12 @@ public final class EcsService implements AwsJsonService {
     }
 
     @Override
-    public void advanceTo(Instant now) {
+    public synchronized void advanceTo(Instant now) {
         world.events.runUntil(now, scheduler::reconcileAll);
     }
 
     @Override
-    public JsonNode dumpState() {
+    public synchronized JsonNode dumpState() {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
         ArrayNode clusterList = state.putArray("clusters");
         world.clusters.values().forEach(c -> clusterList.add(clusters.render(c, true)));

@@ -132,7 +132,8 @@ final class ServiceScheduler {
         service.event(eventId(), at, "rolling back to deployment " + source.id + ".");
     }
 
-    private static Deployment rollbackSource(ServiceDeployment sd) {
+    /** Where a rollback goes: the last COMPLETED deployment, else the newest source revision. */
+    static Deployment rollbackSource(ServiceDeployment sd) {
         Deployment lastCompleted = sd.service.lastCompleted;
         if (lastCompleted != null && lastCompleted != sd.target) {
             return lastCompleted;
@@ -156,6 +157,38 @@ final class ServiceScheduler {
             sd.alarmsStatus = "MONITORING_COMPLETE";
         }
         sd.hooks.stream().filter(h -> h.status.equals("AWAITING_ACTION")).forEach(h -> h.status = "FAILED");
+    }
+
+    /**
+     * A CloudWatch alarm went into ALARM: every in-flight deployment that monitors it fails, and rolls back when its
+     * {@code alarms.rollback} is set.
+     */
+    void alarm(String alarmName, Instant at) {
+        for (ServiceState service : world.services.values()) {
+            ServiceDeployment sd = service.currentServiceDeployment;
+            JsonNode alarms = sd == null ? null : sd.deploymentConfiguration.path("alarms");
+            boolean monitored = sd != null
+                    && sd.inFlight()
+                    && !sd.rollingBack()
+                    && alarms.path("enable").asBoolean(false)
+                    && alarms.path("alarmNames").toString().contains("\"" + alarmName + "\"");
+            if (!monitored) {
+                continue;
+            }
+            String reason = "ECS deployment alarms: alarm " + alarmName + " is in ALARM state.";
+            sd.alarmsStatus = "TRIGGERED";
+            sd.triggeredAlarms.add(alarmName);
+            sd.target.rolloutState = "FAILED";
+            sd.target.rolloutStateReason = reason;
+            sd.target.updatedAt = at;
+            service.event(eventId(), at, "(deployment " + sd.target.id + ") deployment failed: alarm detected.");
+            if (alarms.path("rollback").asBoolean(false)) {
+                rollback(sd, reason, at);
+            } else {
+                finish(sd, "STOPPED", reason, at);
+            }
+            reconcile(service, at);
+        }
     }
 
     // ---- reconciliation ----------------------------------------------------------------------------------------
@@ -187,7 +220,11 @@ final class ServiceScheduler {
         List<EcsTask> stopped = new ArrayList<>();
         for (EcsTask task : tasksOf(service)) {
             if (task.live()) {
-                runner.stop(task, at, "ServiceSchedulerInitiated", "Service is being deleted");
+                runner.stop(
+                        task,
+                        at,
+                        "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + service.primary().id + ")");
                 stopped.add(task);
             }
         }
@@ -195,6 +232,8 @@ final class ServiceScheduler {
         if (tasksOf(service).stream().allMatch(EcsTask::stopped)) {
             service.status = "INACTIVE";
             service.deployments.forEach(d -> d.status = "INACTIVE");
+            // "When you delete a service, Amazon ECS deletes the corresponding service deployments."
+            world.serviceDeployments.values().removeIf(sd -> sd.service == service);
         }
     }
 

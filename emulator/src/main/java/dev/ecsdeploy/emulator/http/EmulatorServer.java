@@ -31,13 +31,6 @@ import java.util.regex.Pattern;
  * emulated time.
  */
 public final class EmulatorServer implements AutoCloseable {
-    static {
-        // Without TCP_NODELAY the JDK server's small responses wait for the client's delayed ACK: ~40 ms per call.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL_SCOPE =
             Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
@@ -45,6 +38,9 @@ public final class EmulatorServer implements AutoCloseable {
             Pattern.compile("(?i).*(token|secret|password|authorization|credential).*");
 
     static {
+        // Without TCP_NODELAY the JDK server's small responses wait for the client's delayed ACK: ~40 ms per call.
+        // The JDK reads these properties once, when its first server starts.
+        setDefault("sun.net.httpserver.nodelay", "true");
         // Registry clients (podman, buildah, docker, Jib) try TLS first even for an insecure registry. The JDK server
         // would wait forever for a request line inside the TLS ClientHello, so each push stalled for the client's
         // 10 s handshake timeout. A request deadline makes the server drop such connections quickly, and the
@@ -223,16 +219,17 @@ public final class EmulatorServer implements AutoCloseable {
         if (applyFault(exchange, service.serviceName(), action, parameters, true)) {
             return;
         }
+        String requestId = nextRequestId();
         try {
             String result = withWorld(() -> service.handle(action, form, context.withNow(clock.now())));
             callLog.record(service.serviceName(), action, parameters, "OK", 200, clock.now());
             String xml = "<" + action + "Response xmlns=\"" + service.xmlNamespace() + "\"><" + action + "Result>"
-                    + result + "</" + action + "Result><ResponseMetadata><RequestId>" + nextRequestId()
+                    + result + "</" + action + "Result><ResponseMetadata><RequestId>" + requestId
                     + "</RequestId></ResponseMetadata></" + action + "Response>";
-            sendXml(exchange, 200, xml);
+            sendXml(exchange, 200, xml, requestId);
         } catch (AwsException e) {
             callLog.record(service.serviceName(), action, parameters, e.code(), e.status(), clock.now());
-            sendXml(exchange, e.status(), queryError(e.code(), e.getMessage(), e.senderFault()));
+            sendXml(exchange, e.status(), queryError(e.code(), e.getMessage(), e.senderFault(), requestId), requestId);
         }
     }
 
@@ -268,7 +265,8 @@ public final class EmulatorServer implements AutoCloseable {
     private void sendFault(HttpExchange exchange, int status, String code, String message, boolean xml)
             throws IOException {
         if (xml) {
-            sendXml(exchange, status, queryError(code, message, status < 500));
+            String requestId = nextRequestId();
+            sendXml(exchange, status, queryError(code, message, status < 500, requestId), requestId);
         } else {
             sendJson(exchange, status, error(code, message));
         }
@@ -359,9 +357,9 @@ public final class EmulatorServer implements AutoCloseable {
         return node;
     }
 
-    private String queryError(String code, String message, boolean sender) {
+    private static String queryError(String code, String message, boolean sender, String requestId) {
         return "<ErrorResponse><Error><Type>" + (sender ? "Sender" : "Receiver") + "</Type><Code>" + escapeXml(code)
-                + "</Code><Message>" + escapeXml(message) + "</Message></Error><RequestId>" + nextRequestId()
+                + "</Code><Message>" + escapeXml(message) + "</Message></Error><RequestId>" + requestId
                 + "</RequestId></ErrorResponse>";
     }
 
@@ -388,10 +386,11 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
+    /** The body's RequestId and the header's are the same id, as in AWS. */
+    private void sendXml(HttpExchange exchange, int status, String xml, String requestId) throws IOException {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", nextRequestId());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -231,4 +231,55 @@ class TaskLifecycleTest {
         assertThat(task.launchTypeAsString()).isEqualTo("FARGATE");
         assertThat(task.group()).isEqualTo("family:vpc");
     }
+
+    @Test
+    void shouldTakeScenariosThroughTheControlApi() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/simulate"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"image\": \"job:oom\", \"labels\": {\"dev.ecsdeploy.emulator.exit-code\": \"137\"}}"))
+                .build();
+        assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        String arn = runTask("job:oom");
+
+        emulator.advance(Duration.ofMinutes(1));
+
+        assertThat(describe(ecs, "jobs", arn).containers().get(0).exitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void shouldWriteContainerOutputToCloudWatchLogs() {
+        emulator.ecs().simulate("job:talk", Workload.DEFAULT.withLogLines(List.of("starting", "done")));
+        String arn = runTask("job:talk");
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+
+        emulator.advance(Duration.ofMinutes(1));
+
+        var events = aws.logs()
+                .getLogEvents(r -> r.logGroupName("/ecs/app")
+                        .logStreamName("ecs/app/" + taskId)
+                        .startFromHead(true))
+                .events();
+        assertThat(events).extracting(e -> e.message()).containsExactly("starting", "done");
+        Task task = describe(ecs, "jobs", arn);
+        assertThat(events.get(0).timestamp()).isEqualTo(task.startedAt().toEpochMilli());
+        assertThat(events.get(1).timestamp())
+                .isEqualTo(task.startedAt().plusSeconds(5).toEpochMilli());
+    }
+
+    @Test
+    void shouldFailToPullAnImageThisRegistryDoesNotHold() {
+        String image = emulator.registryHost() + "/nothing:1";
+        String arn = runTask(image);
+
+        emulator.advance(Duration.ofSeconds(30));
+
+        Task task = describe(ecs, "jobs", arn);
+        assertThat(task.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(task.containers().get(0).reason())
+                .isEqualTo("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to"
+                        + " resolve ref " + image + ": " + image + ": not found");
+    }
 }
