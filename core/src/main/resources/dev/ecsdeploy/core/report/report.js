@@ -299,7 +299,8 @@
       entry.events.forEach(function (event) {
         list.appendChild(el('li', {}, el('span', { 'class': 'ed-sub' }, time(event.time)), ' ', event.message));
       });
-      parts.push(el('details', {}, el('summary', {}, entry.events.length + ' events'), list));
+      parts.push(el('details', {}, el('summary', {},
+        entry.events.length + (entry.events.length === 1 ? ' event' : ' events')), list));
     }
     return parts;
   }
@@ -390,8 +391,9 @@
       append(chips, 'no findings');
     }
     keys.forEach(function (severity) {
-      chips.appendChild(el('span', { 'class': 'ed-severity ed-severity-' + severity.toLowerCase(),
-        'data-severity': severity }, severity + ' ' + counts[severity]));
+      var level = counts[severity] > 0 ? severity.toLowerCase() : 'none';
+      chips.appendChild(el('span', { 'class': 'ed-severity ed-severity-' + level, 'data-severity': severity },
+        severity + ' ' + counts[severity]));
     });
     return chips;
   }
