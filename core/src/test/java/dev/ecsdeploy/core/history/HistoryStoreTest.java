@@ -226,6 +226,22 @@ class HistoryStoreTest {
     }
 
     @Test
+    void shouldReadLinesWrittenByHandInAnotherPropertyOrder() throws IOException {
+        var store = store();
+        var deployment = HistoryFixtures.deployment(
+                "by-hand", "qa", "web", "rolling", HistoryFixtures.WEB_1, 5, OperationStatus.SUCCEEDED, null);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                HistoryJson.newMapper().readTree(HistoryJson.toLine(deployment));
+        node.remove("schemaVersion");
+        node.put("schemaVersion", 1);
+        Files.writeString(store.journalFile().getParent().resolve(HistoryStore.JOURNAL), "  " + node + "\n");
+
+        assertThat(store.readAll()).containsExactly(deployment);
+        assertThat(store.currentServices().services()).extracting(ServiceState::running).containsExactly(deployment);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void shouldAnswerEmptyForADirectoryWithoutHistory() {
         var store = store();
 
