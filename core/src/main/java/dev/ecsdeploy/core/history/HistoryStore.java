@@ -140,14 +140,11 @@ public final class HistoryStore {
         if (usable) {
             states.seed(snapshot.get().snapshot().services());
         }
-        var lastLine = new long[] {-1};
-        var tail = scan(channel, start, size, new Reporter(), EntryKind.DEPLOYMENT, (entry, lineStart) -> {
-            states.accept(entry);
-            lastLine[0] = lineStart;
-        });
+        var tail =
+                scan(channel, start, size, new Reporter(), EntryKind.DEPLOYMENT, (entry, line) -> states.accept(entry));
         var services = states.result();
-        if (tail.completeEnd() - start > snapshotRefreshBytes && lastLine[0] >= 0) {
-            refreshSnapshot(channel, lastLine[0], tail.completeEnd(), services);
+        if (tail.completeEnd() - start > snapshotRefreshBytes && tail.lastLineStart() >= 0) {
+            refreshSnapshot(channel, tail.lastLineStart(), tail.completeEnd(), services);
         }
         return new CurrentServices(services, bytesRead + size - start, size, usable);
     }
