@@ -4,6 +4,8 @@ import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.spec.ImageName;
+import dev.ecsdeploy.core.spec.TaskDefinitionSpec;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,6 @@ import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -53,8 +54,11 @@ final class DerivedRevisions {
         for (ContainerDefinition container : base.containerDefinitions()) {
             containers.add(derive(container, request, changes, listener));
         }
-        TaskDefinition registered =
-                ecs.registerTaskDefinition(copy(base, containers)).taskDefinition();
+        TaskDefinition derived =
+                base.toBuilder().containerDefinitions(containers).build();
+        TaskDefinition registered = ecs.registerTaskDefinition(
+                        TaskDefinitionSpec.fromDescribed(derived, List.of()).request())
+                .taskDefinition();
         listener.onEvent(ProgressEvent.info(
                         clock.instant(),
                         "task.revision",
@@ -101,11 +105,11 @@ final class DerivedRevisions {
 
     /** Returns {@code image} pinned by digest when it lives in ECR; other registries keep their tag, with a warning. */
     String pin(String image, ProgressListener listener) {
-        if (image.contains("@sha256:")) {
+        ImageName name = ImageName.parse(image);
+        if (name.isPinned()) {
             return image;
         }
-        ImageName name = ImageName.parse(image);
-        Optional<AwsConnection> registry = ecrConnection(name.registry());
+        Optional<AwsConnection> registry = ecrConnection(name.host());
         if (registry.isEmpty()) {
             listener.onEvent(ProgressEvent.warning(
                     clock.instant(),
@@ -113,15 +117,16 @@ final class DerivedRevisions {
                     "image " + image + " is not pinned by digest: it is not in ECR, so its tag is registered as is"));
             return image;
         }
-        return name.registry() + "/" + name.repository() + "@" + digest(registry.get(), name);
+        return name.withDigest(digest(registry.get(), name)).toString();
     }
 
     private String digest(AwsConnection registry, ImageName name) {
         EcrClient ecr = clients.ecr(registry);
-        Matcher ecrHost = ECR_HOST.matcher(name.registry());
+        Matcher ecrHost = ECR_HOST.matcher(name.host());
+        String tag = name.tag() == null ? "latest" : name.tag();
         try {
             DescribeImagesResponse response = ecr.describeImages(r -> {
-                r.repositoryName(name.repository()).imageIds(id -> id.imageTag(name.tag()));
+                r.repositoryName(name.repository()).imageIds(id -> id.imageTag(tag));
                 if (ecrHost.matches()) {
                     r.registryId(ecrHost.group(1));
                 }
@@ -146,47 +151,5 @@ final class DerivedRevisions {
                 .map(uri -> registry.equals(uri.getAuthority()))
                 .orElse(false);
         return ownEndpoint ? Optional.of(connection) : Optional.empty();
-    }
-
-    private static RegisterTaskDefinitionRequest copy(TaskDefinition base, List<ContainerDefinition> containers) {
-        return RegisterTaskDefinitionRequest.builder()
-                .family(base.family())
-                .taskRoleArn(base.taskRoleArn())
-                .executionRoleArn(base.executionRoleArn())
-                .networkMode(base.networkModeAsString())
-                .containerDefinitions(containers)
-                .volumes(base.volumes())
-                .placementConstraints(base.placementConstraints())
-                .requiresCompatibilitiesWithStrings(base.requiresCompatibilitiesAsStrings())
-                .cpu(base.cpu())
-                .memory(base.memory())
-                .pidMode(base.pidModeAsString())
-                .ipcMode(base.ipcModeAsString())
-                .proxyConfiguration(base.proxyConfiguration())
-                .inferenceAccelerators(base.inferenceAccelerators())
-                .ephemeralStorage(base.ephemeralStorage())
-                .runtimePlatform(base.runtimePlatform())
-                .enableFaultInjection(base.enableFaultInjection())
-                .build();
-    }
-
-    /** An image reference split into registry, repository and tag. */
-    record ImageName(String registry, String repository, String tag) {
-        static ImageName parse(String image) {
-            int slash = image.indexOf('/');
-            String first = slash < 0 ? "" : image.substring(0, slash);
-            boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
-            String registry = hasRegistry ? first : "docker.io";
-            String rest = hasRegistry ? image.substring(slash + 1) : image;
-            int colon = rest.lastIndexOf(':');
-            boolean tagged = colon > rest.lastIndexOf('/');
-            return new ImageName(
-                    registry, tagged ? rest.substring(0, colon) : rest, tagged ? rest.substring(colon + 1) : "latest");
-        }
-
-        @Override
-        public String toString() {
-            return registry + "/" + repository + ":" + tag;
-        }
     }
 }
