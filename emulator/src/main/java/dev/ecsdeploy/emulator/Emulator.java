@@ -171,10 +171,10 @@ public final class Emulator implements AutoCloseable {
                 callLog.clear();
                 yield JSON.createObjectNode();
             }
-            case "GET faults" -> JSON.valueToTree(faults.rules());
+            case "GET faults" -> faultsJson();
             case "POST faults" -> {
                 faults.add(faultRule(request.body()));
-                yield JSON.valueToTree(faults.rules());
+                yield faultsJson();
             }
             case "DELETE faults" -> {
                 faults.clear();
@@ -184,6 +184,7 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
+            case "POST sts/roles" -> sts.defineRole(request.body());
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
                 double seconds = request.body()
@@ -214,6 +215,20 @@ public final class Emulator implements AutoCloseable {
             node.put("outcome", record.outcome());
             node.put("status", record.status());
             node.put("time", record.time().toString());
+        }
+        return array;
+    }
+
+    /** The rules in the same shape POST accepts (Jackson cannot write the Duration without an extra module). */
+    private ArrayNode faultsJson() {
+        ArrayNode array = JSON.createArrayNode();
+        for (FaultRule rule : faults.rules()) {
+            array.addObject()
+                    .put("target", rule.target())
+                    .put("throttlePercent", rule.throttlePercent())
+                    .put("serverErrorPercent", rule.serverErrorPercent())
+                    .put("dropPercent", rule.dropPercent())
+                    .put("latencyMillis", rule.latency().toMillis());
         }
         return array;
     }

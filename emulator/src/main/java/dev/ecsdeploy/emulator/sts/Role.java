@@ -1,0 +1,7 @@
+package dev.ecsdeploy.emulator.sts;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** An IAM role that may be assumed: the external id its trust policy requires, if any, and its MaxSessionDuration. */
+record Role(String arn, String name, String roleId, Optional<String> externalId, Duration maxSession) {}
