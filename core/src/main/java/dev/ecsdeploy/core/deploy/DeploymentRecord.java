@@ -1,0 +1,49 @@
+package dev.ecsdeploy.core.deploy;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable result of a deployment, made only of JDK types so it can be persisted (Jenkins keeps it with the
+ * build) and compared with ECS's own service deployment history.
+ *
+ * @param imageDigests container name → the image reference deployed (pinned by digest where the image is in ECR)
+ * @param reason why it ended this way: ECS's rollout or status reason, service events since we started, stopped
+ *     tasks' reasons and exit codes; empty on success
+ * @param events what was reported while following it
+ */
+public record DeploymentRecord(
+        String environment,
+        String cluster,
+        String service,
+        String strategy,
+        String previousTaskDefinitionArn,
+        String newTaskDefinitionArn,
+        Map<String, String> imageDigests,
+        String deploymentId,
+        String serviceDeploymentArn,
+        DeploymentStatus status,
+        String reason,
+        Instant startedAt,
+        Instant finishedAt,
+        List<RecordedEvent> events)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public DeploymentRecord {
+        imageDigests = Map.copyOf(imageDigests);
+        reason = reason == null ? "" : reason;
+        events = List.copyOf(events);
+    }
+
+    public boolean succeeded() {
+        return status.isSuccess();
+    }
+
+    /** One progress event as stored in the record. */
+    public record RecordedEvent(Instant time, String severity, String kind, String message) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+}

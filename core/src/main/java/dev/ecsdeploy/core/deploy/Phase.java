@@ -1,0 +1,15 @@
+package dev.ecsdeploy.core.deploy;
+
+/** Where a deployment is; recorded in the handle so a resumed engine knows which mutation may already have happened. */
+public enum Phase {
+    /** The task definition is registered; another deployment must finish before ours starts. */
+    WAITING_FOR_OTHER_DEPLOYMENT,
+    /** The task definition is registered; UpdateService is next (or happened and is not yet seen). */
+    UPDATE_PENDING,
+    /** Our deployment is running; we follow it. */
+    ROLLING_OUT,
+    /** A PAUSE hook holds the deployment until someone decides. */
+    AWAITING_DECISION,
+    /** The verdict is in. */
+    DONE
+}

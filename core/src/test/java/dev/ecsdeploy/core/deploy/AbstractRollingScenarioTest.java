@@ -1,0 +1,247 @@
+package dev.ecsdeploy.core.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
+import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.emulator.faults.FaultRule;
+import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rolling scenario matrix against the emulator through the real SDK; subclasses run it plain and with faults.
+ * Every test uses its own service, so the class shares one emulator.
+ */
+abstract class AbstractRollingScenarioTest {
+    private static final AtomicInteger SERVICES = new AtomicInteger();
+
+    final List<ProgressEvent> events = new ArrayList<>();
+    EcsFixture fixture;
+
+    abstract EmulatorExtension aws();
+
+    /** Faults to inject while the engine runs (never while the fixture sets up or checks). */
+    List<FaultRule> faults() {
+        return List.of();
+    }
+
+    @BeforeEach
+    void prepare() {
+        fixture = new EcsFixture(aws());
+        fixture.prepare();
+    }
+
+    @AfterEach
+    void closeClients() {
+        aws().emulator().faults().clear();
+        fixture.close();
+    }
+
+    String newService(int desired) {
+        String name = "web" + SERVICES.incrementAndGet();
+        fixture.service(name, desired);
+        return name;
+    }
+
+    DeploymentRequest.Builder request(String service, String image) {
+        return DeploymentRequest.builder()
+                .environment("production")
+                .cluster(EcsFixture.CLUSTER)
+                .service(service)
+                .source(TaskDefinitionSource.currentWithImage(image));
+    }
+
+    DeploymentRecord deploy(DeploymentRequest request) {
+        withFaults();
+        try {
+            return fixture.engine()
+                    .deploy(request, events::add, DecisionPolicy.always(Decision.CONTINUE), fixture.sleeper());
+        } finally {
+            aws().emulator().faults().clear();
+        }
+    }
+
+    void withFaults() {
+        faults().forEach(aws().emulator().faults()::add);
+    }
+
+    @Test
+    void shouldSucceedAndRecordWhatWasDeployed() {
+        String service = newService(2);
+        String previous = fixture.describe(service).taskDefinition();
+        long registers = fixture.calls("RegisterTaskDefinition");
+        long updates = fixture.calls("UpdateService");
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.HEALTHY_V2).build());
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(record.previousTaskDefinitionArn()).isEqualTo(previous);
+        assertThat(record.newTaskDefinitionArn())
+                .endsWith(":2")
+                .isEqualTo(fixture.describe(service).taskDefinition());
+        assertThat(record.deploymentId()).isEqualTo(fixture.primary(service).id());
+        assertThat(record.serviceDeploymentArn()).contains(":service-deployment/");
+        assertThat(record.imageDigests()).containsEntry("web", EcsFixture.HEALTHY_V2);
+        assertThat(record.environment()).isEqualTo("production");
+        assertThat(record.strategy()).isEqualTo("ROLLING");
+        assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers + 1);
+        assertThat(fixture.calls("UpdateService")).isEqualTo(updates + 1);
+        assertThat(events).anyMatch(e -> e.kind().equals("deploy.verdict"));
+    }
+
+    @Test
+    void shouldReportACrashLoopThatTheCircuitBreakerRolledBackAsAFailure() {
+        String service = newService(2);
+        String previous = fixture.describe(service).taskDefinition();
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.CRASHING).build());
+
+        assertThat(record.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(record.reason()).contains("rolloutState FAILED").contains("circuit breaker");
+        assertThat(record.reason()).contains("exit code");
+        assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
+    }
+
+    @Test
+    void shouldReportFailingHealthChecksAsAFailure() {
+        String service = newService(2);
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.UNHEALTHY).build());
+
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.status()).isIn(DeploymentStatus.ROLLED_BACK, DeploymentStatus.FAILED);
+        assertThat(record.reason()).contains("rolloutState FAILED");
+    }
+
+    @Test
+    void shouldRollBackOnTimeout() {
+        String service = newService(1);
+        String previous = fixture.describe(service).taskDefinition();
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.SLOW)
+                .timeout(Duration.ofMinutes(3))
+                .onTimeout(TimeoutAction.ROLLBACK)
+                .build());
+
+        assertThat(record.status()).isEqualTo(DeploymentStatus.TIMED_OUT);
+        assertThat(record.reason()).contains("did not finish by its deadline").contains("rollback requested");
+        assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
+    }
+
+    @Test
+    void shouldLeaveTheDeploymentRunningOnTimeoutWhenAsked() {
+        String service = newService(1);
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.SLOW)
+                .timeout(Duration.ofMinutes(3))
+                .onTimeout(TimeoutAction.LEAVE)
+                .build());
+
+        assertThat(record.status()).isEqualTo(DeploymentStatus.TIMED_OUT);
+        assertThat(record.reason()).contains("left running");
+        assertThat(fixture.primary(service).taskDefinition()).isEqualTo(record.newTaskDefinitionArn());
+    }
+
+    @Test
+    void shouldRollBackWhenAborted() {
+        String service = newService(1);
+        String previous = fixture.describe(service).taskDefinition();
+        DeploymentEngine engine = fixture.engine();
+        withFaults();
+        DeploymentHandle handle = engine.start(request(service, EcsFixture.SLOW).build());
+        PollResult running = engine.poll(handle);
+        fixture.emulator().advance(running.nextPollIn());
+        running = engine.poll(running.handle());
+
+        PollResult aborted = engine.abort(running.handle());
+        PollResult again = engine.abort(running.handle());
+        aws().emulator().faults().clear();
+
+        assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);
+        assertThat(aborted.outcome().get().reason()).contains("rollback requested");
+        assertThat(again.outcome()).isPresent();
+        assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
+    }
+
+    @Test
+    void shouldRefuseToStackOnAnotherDeploymentInProgress() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        DeploymentHandle first = engine.start(request(service, EcsFixture.SLOW).build());
+        engine.poll(first);
+        long registers = fixture.calls("RegisterTaskDefinition");
+
+        withFaults();
+        assertThatThrownBy(() ->
+                        engine.start(request(service, EcsFixture.HEALTHY_V2).build()))
+                .isInstanceOf(InvalidDeploymentException.class)
+                .hasMessageStartingWith("deployment refused: another deployment is in progress on service " + service)
+                .hasMessageContaining("ecs-svc/");
+        aws().emulator().faults().clear();
+        assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers);
+    }
+
+    @Test
+    void shouldWaitForAnotherDeploymentWhenAsked() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        DeploymentHandle first =
+                engine.start(request(service, EcsFixture.HEALTHY_V2).build());
+        engine.poll(first);
+
+        DeploymentRecord record = deploy(request(service, EcsFixture.HEALTHY)
+                .whenAnotherDeploymentInProgress(WhenBusy.WAIT)
+                .build());
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(events).anyMatch(e -> e.message().startsWith("waiting for deployment"));
+    }
+
+    @Test
+    void shouldDeployAnExistingTaskDefinitionAsIs() {
+        String service = newService(1);
+        String existing = fixture.registerTaskDefinition("registered-by-terraform", EcsFixture.HEALTHY_V2);
+        long registers = fixture.calls("RegisterTaskDefinition");
+
+        DeploymentRecord record = deploy(DeploymentRequest.builder()
+                .cluster(EcsFixture.CLUSTER)
+                .service(service)
+                .source(TaskDefinitionSource.existing(existing))
+                .build());
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(record.newTaskDefinitionArn()).isEqualTo(existing);
+        assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers);
+    }
+
+    @Test
+    void shouldDeployATaskDefinitionFileWithPlaceholders() {
+        String service = newService(1);
+        String file = """
+                {"family": "${FAMILY}", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                 "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "web", "image": "${IMAGE}", "essential": true,
+                   "environment": [{"name": "STAGE", "value": "${STAGE}"}]}]}
+                """;
+
+        DeploymentRecord record = deploy(DeploymentRequest.builder()
+                .cluster(EcsFixture.CLUSTER)
+                .service(service)
+                .source(TaskDefinitionSource.file(
+                        file, Map.of("FAMILY", "from-file", "IMAGE", EcsFixture.HEALTHY_V2, "STAGE", "prod")))
+                .build());
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(record.newTaskDefinitionArn()).contains(":task-definition/from-file:1");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ecsdeploy.core.deploy;
+
+import dev.ecsdeploy.emulator.faults.FaultRule;
+import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The native strategy matrix with 30 % of every ECS call throttled while the engine runs. */
+class NativeStrategyThrottledTest extends AbstractNativeStrategyTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.withManualClock();
+
+    @Override
+    EmulatorExtension aws() {
+        return AWS;
+    }
+
+    @Override
+    List<FaultRule> faults() {
+        return List.of(FaultRule.throttle("ecs:*", 30));
+    }
+}
