@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = EcsDeployCommand.Version.class,
         description = "Build images into Amazon ECR and deploy them to Amazon ECS.",
-        subcommands = {EmulatorCommand.class})
+        subcommands = {DeployCommand.class, RollbackCommand.class, RunTaskCommand.class, EmulatorCommand.class})
 final class EcsDeployCommand {
     static final class Version implements IVersionProvider {
         @Override
