@@ -27,6 +27,10 @@ public final class EcsService implements AwsJsonService {
     private final ClusterOperations clusters;
     private final TaskDefinitionOperations taskDefinitions;
     private final TaskOperations tasks;
+    private final ServiceScheduler scheduler;
+    private final ServiceRenderer renderer;
+    private final ServiceOperations services;
+    private final ServiceDeploymentOperations serviceDeployments;
 
     public EcsService(EmulatorContext context, ImageResolver images, TaskLogWriter logs) {
         this.world = new EcsWorld(context, images, logs);
@@ -35,6 +39,10 @@ public final class EcsService implements AwsJsonService {
         this.clusters = new ClusterOperations(world, tags);
         this.taskDefinitions = new TaskDefinitionOperations(world, tags);
         this.tasks = new TaskOperations(world, runner, tags);
+        this.scheduler = new ServiceScheduler(world, runner);
+        this.renderer = new ServiceRenderer(scheduler, tags);
+        this.services = new ServiceOperations(world, scheduler, renderer, tags);
+        this.serviceDeployments = new ServiceDeploymentOperations(world, scheduler, renderer);
     }
 
     @Override
@@ -96,13 +104,23 @@ public final class EcsService implements AwsJsonService {
             case "DescribeTasks" -> tasks.describe(in, context);
             case "ListTasks" -> tasks.list(in, context);
             case "StopTask" -> tasks.stop(in, context);
+            case "CreateService" -> services.create(in, context);
+            case "UpdateService" -> services.update(in, context);
+            case "DescribeServices" -> services.describe(in, context);
+            case "ListServices" -> services.list(in, context);
+            case "DeleteService" -> services.delete(in, context);
+            case "ListServiceDeployments" -> serviceDeployments.list(in, context);
+            case "DescribeServiceDeployments" -> serviceDeployments.describe(in);
+            case "StopServiceDeployment" -> serviceDeployments.stop(in, context);
+            case "ContinueServiceDeployment" -> serviceDeployments.continueDeployment(in, context);
+            case "DescribeServiceRevisions" -> serviceDeployments.describeRevisions(in);
             default -> throw AwsJsonService.unknownOperation(operation);
         };
     }
 
     @Override
     public void advanceTo(Instant now) {
-        world.events.runUntil(now, at -> {});
+        world.events.runUntil(now, scheduler::reconcileAll);
     }
 
     @Override
@@ -114,7 +132,10 @@ public final class EcsService implements AwsJsonService {
         world.families.values().forEach(revisions -> revisions.forEach(td -> definitions.add(td.toJson())));
         ArrayNode taskList = state.putArray("tasks");
         world.tasks.values().forEach(t -> taskList.add(tasks.render(t, true)));
-        state.putArray("services");
+        ArrayNode serviceList = state.putArray("services");
+        world.services.values().forEach(s -> serviceList.add(renderer.service(s, true)));
+        ArrayNode deployments = state.putArray("serviceDeployments");
+        world.serviceDeployments.values().forEach(sd -> deployments.add(renderer.serviceDeployment(sd)));
         state.put("pendingEvents", world.events.size());
         return state;
     }
