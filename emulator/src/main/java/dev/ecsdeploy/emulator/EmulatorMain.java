@@ -1,6 +1,7 @@
 package dev.ecsdeploy.emulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +21,16 @@ public final class EmulatorMain {
             System.exit(2);
             return;
         }
-        Emulator emulator = builder.start();
+        Emulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (UncheckedIOException e) {
+            // A port already in use is the common case; say so in one line instead of a stack trace.
+            System.err.println("ecs-deploy-emulator: " + e.getMessage() + ": "
+                    + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
         printReady(emulator, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -102,6 +102,18 @@ class ControlApiTest {
     }
 
     @Test
+    void shouldThrottleStsInItsOwnXmlShape() throws Exception {
+        json("POST", "faults", "{\"target\":\"sts:GetCallerIdentity\",\"throttlePercent\":100}");
+
+        try (EmulatorClients once = noRetries()) {
+            assertThatThrownBy(() -> once.sts().getCallerIdentity()).isInstanceOfSatisfying(StsException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                assertThat(e.isThrottlingException()).isTrue();
+            });
+        }
+    }
+
+    @Test
     void shouldDropConnections() throws Exception {
         json("POST", "faults", "{\"target\":\"logs\",\"dropPercent\":100}");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +72,26 @@ class EmulatorJarIT {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
+    @Test
+    void shouldExplainInOneLineWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process second = new ProcessBuilder(
+                            javaExecutable(), "-jar", jar().toString(), "--port", "" + taken.getLocalPort())
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(output.strip())
+                    .startsWith("ecs-deploy-emulator: could not bind the emulator to 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("\tat ");
+        }
+    }
+
     private URI start(int port, String... options) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("emulator.jar", "target/ecs-deploy-emulator.jar"));
-        assertThat(jar).as("the shaded jar built by package").exists();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "--port", "" + port));
+        List<String> command =
+                new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString(), "--port", "" + port));
         command.addAll(List.of(options));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -121,6 +138,12 @@ class EmulatorJarIT {
         return builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")));
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("emulator.jar", "target/ecs-deploy-emulator.jar"));
+        assertThat(jar).as("the shaded jar built by package").exists();
+        return jar;
     }
 
     private static String javaExecutable() {

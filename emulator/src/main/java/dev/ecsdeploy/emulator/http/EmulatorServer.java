@@ -228,16 +228,17 @@ public final class EmulatorServer implements AutoCloseable {
         if (applyFault(exchange, service.serviceName(), action, parameters, true)) {
             return;
         }
+        String requestId = nextRequestId();
         try {
             String result = withWorld(() -> service.handle(action, form, context.withNow(clock.now())));
             callLog.record(service.serviceName(), action, parameters, "OK", 200, clock.now());
             String xml = "<" + action + "Response xmlns=\"" + service.xmlNamespace() + "\"><" + action + "Result>"
-                    + result + "</" + action + "Result><ResponseMetadata><RequestId>" + nextRequestId()
+                    + result + "</" + action + "Result><ResponseMetadata><RequestId>" + requestId
                     + "</RequestId></ResponseMetadata></" + action + "Response>";
-            sendXml(exchange, 200, xml);
+            sendXml(exchange, 200, xml, requestId);
         } catch (AwsException e) {
             callLog.record(service.serviceName(), action, parameters, e.code(), e.status(), clock.now());
-            sendXml(exchange, e.status(), queryError(e.code(), e.getMessage(), e.senderFault()));
+            sendXml(exchange, e.status(), queryError(e.code(), e.getMessage(), e.senderFault(), requestId), requestId);
         }
     }
 
@@ -273,7 +274,8 @@ public final class EmulatorServer implements AutoCloseable {
     private void sendFault(HttpExchange exchange, int status, String code, String message, boolean xml)
             throws IOException {
         if (xml) {
-            sendXml(exchange, status, queryError(code, message, status < 500));
+            String requestId = nextRequestId();
+            sendXml(exchange, status, queryError(code, message, status < 500, requestId), requestId);
         } else {
             sendJson(exchange, status, error(code, message));
         }
@@ -364,9 +366,9 @@ public final class EmulatorServer implements AutoCloseable {
         return node;
     }
 
-    private String queryError(String code, String message, boolean sender) {
+    private static String queryError(String code, String message, boolean sender, String requestId) {
         return "<ErrorResponse><Error><Type>" + (sender ? "Sender" : "Receiver") + "</Type><Code>" + escapeXml(code)
-                + "</Code><Message>" + escapeXml(message) + "</Message></Error><RequestId>" + nextRequestId()
+                + "</Code><Message>" + escapeXml(message) + "</Message></Error><RequestId>" + requestId
                 + "</RequestId></ErrorResponse>";
     }
 
@@ -393,10 +395,11 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
+    /** The body's RequestId and the header's are the same id, as in AWS. */
+    private void sendXml(HttpExchange exchange, int status, String xml, String requestId) throws IOException {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", nextRequestId());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -72,7 +72,7 @@ final class LogEventReader {
                 continue;
             }
             bytes += event.size();
-            if (bytes > MAX_PAGE_BYTES) {
+            if (bytes > MAX_PAGE_BYTES && !page.isEmpty()) {
                 break;
             }
             page.add(event);
@@ -93,7 +93,7 @@ final class LogEventReader {
                 continue;
             }
             bytes += event.size();
-            if (bytes > MAX_PAGE_BYTES) {
+            if (bytes > MAX_PAGE_BYTES && !page.isEmpty()) {
                 break;
             }
             page.add(event);

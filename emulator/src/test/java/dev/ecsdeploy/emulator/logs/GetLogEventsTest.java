@@ -134,6 +134,24 @@ class GetLogEventsTest {
     }
 
     @Test
+    void shouldAcceptEventsLargerThanTheOld256KbLimitOnePerPage() {
+        String stream = newStream();
+        String big = "y".repeat(600_000);
+        for (int i = 0; i < 2; i++) {
+            InputLogEvent event = event(big + i, AWS.emulator().now());
+            AWS.logs()
+                    .putLogEvents(
+                            r -> r.logGroupName(GROUP).logStreamName(stream).logEvents(event));
+        }
+
+        GetLogEventsResponse first = forward(stream, null, null);
+        GetLogEventsResponse second = forward(stream, first.nextForwardToken(), null);
+
+        assertThat(messages(first)).containsExactly(big + 0);
+        assertThat(messages(second)).containsExactly(big + 1);
+    }
+
+    @Test
     void shouldRejectALimitAboveTenThousand() {
         String stream = streamWith(1);
 
