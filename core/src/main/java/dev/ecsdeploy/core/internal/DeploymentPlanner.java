@@ -34,13 +34,13 @@ final class DeploymentPlanner {
     Planned plan(DeploymentRequest request) {
         Service service = new ServiceInspector(ecs).describe(request.cluster(), request.service());
         ServiceInspector.requireDeployable(service);
-        ServiceInspector.requireTrafficShifting(service, request.strategy());
+        List<String> warnings = new ArrayList<>();
+        ServiceInspector.requireTrafficShifting(service, request.strategy()).ifPresent(warnings::add);
         if (!request.pauseAtStages().isEmpty() && !SdkCapabilities.pauseHooks()) {
             throw new InvalidDeploymentException("deployment refused: PAUSE hooks at " + request.pauseAtStages()
                     + " need AWS SDK for Java 2.50 or newer (ContinueServiceDeployment)");
         }
         TaskDefinitionSpec current = describe(service.taskDefinition());
-        List<String> warnings = new ArrayList<>();
         try {
             return request.source() instanceof TaskDefinitionSource.Existing existing
                     ? planExisting(request, service, current, existing.taskDefinitionArn(), warnings)

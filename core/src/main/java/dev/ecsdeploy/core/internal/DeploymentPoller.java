@@ -197,7 +197,7 @@ final class DeploymentPoller {
                 .filter(d -> d.id().equals(handle.deploymentId()))
                 .findFirst()
                 .ifPresent(d -> reportProgress(step, d));
-        return step.next(step.handle == handle ? reported : step.handle, QUICK);
+        return step.next(step.handle, QUICK);
     }
 
     private void reportProgress(Step step, Deployment ours) {
@@ -315,7 +315,11 @@ final class DeploymentPoller {
                 .sorted(Comparator.comparing(ServiceEvent::createdAt))
                 .toList();
         fresh.forEach(e -> step.events.add(new ProgressEvent(
-                e.createdAt(), ProgressEvent.Severity.INFO, "ecs.event", e.message(), java.util.Map.of("id", e.id()))));
+                e.createdAt(),
+                ProgressEvent.Severity.INFO,
+                "ecs.event",
+                e.message(),
+                e.id() == null ? java.util.Map.of() : java.util.Map.of("id", e.id()))));
         if (!fresh.isEmpty()) {
             step.handle = step.handle
                     .copy()

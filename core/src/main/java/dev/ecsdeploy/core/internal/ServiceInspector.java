@@ -52,24 +52,48 @@ final class ServiceInspector {
         }
     }
 
-    /** Managed traffic shifting needs a load balancer with advancedConfiguration or Service Connect. */
-    static void requireTrafficShifting(Service service, DeploymentStrategy strategy) {
+    /**
+     * Managed traffic shifting needs every load balancer to carry a complete advancedConfiguration, or Service Connect
+     * or VPC Lattice. CANARY and LINEAR cannot run without it; BLUE_GREEN can (a headless service), but then ECS shifts
+     * no traffic, which the returned warning says.
+     */
+    static java.util.Optional<String> requireTrafficShifting(Service service, DeploymentStrategy strategy) {
         if (!strategy.shiftsTraffic()) {
-            return;
+            return java.util.Optional.empty();
         }
-        boolean loadBalancer = service.loadBalancers().stream().anyMatch(lb -> lb.advancedConfiguration() != null);
+        for (var loadBalancer : service.loadBalancers()) {
+            var advanced = loadBalancer.advancedConfiguration();
+            if (advanced == null
+                    || blank(advanced.alternateTargetGroupArn())
+                    || blank(advanced.productionListenerRule())
+                    || blank(advanced.roleArn())) {
+                throw new InvalidDeploymentException("deployment refused: a " + strategy.apiName()
+                        + " deployment needs managed traffic shifting, but the load balancer of target group "
+                        + loadBalancer.targetGroupArn() + " of service " + service.serviceName()
+                        + " has no complete advancedConfiguration (alternateTargetGroupArn, productionListenerRule,"
+                        + " roleArn)");
+            }
+        }
         boolean serviceConnect = service.deployments().stream()
                 .anyMatch(d -> d.serviceConnectConfiguration() != null
                         && Boolean.TRUE.equals(d.serviceConnectConfiguration().enabled()));
-        if (!loadBalancer && !serviceConnect) {
-            String lbState = service.loadBalancers().isEmpty()
-                    ? "has no load balancer"
-                    : "has a load balancer without advancedConfiguration (alternateTargetGroupArn,"
-                            + " productionListenerRule, roleArn)";
-            throw new InvalidDeploymentException("deployment refused: a " + strategy.apiName()
-                    + " deployment needs managed traffic shifting, but service " + service.serviceName() + " "
-                    + lbState + " and does not use Service Connect");
+        boolean lattice = service.deployments().stream()
+                .anyMatch(d -> d.hasVpcLatticeConfigurations()
+                        && !d.vpcLatticeConfigurations().isEmpty());
+        if (!service.loadBalancers().isEmpty() || serviceConnect || lattice) {
+            return java.util.Optional.empty();
         }
+        if (strategy instanceof DeploymentStrategy.BlueGreen) {
+            return java.util.Optional.of("service " + service.serviceName() + " has no load balancer, Service Connect"
+                    + " or VPC Lattice: ECS replaces the tasks blue/green but shifts no traffic");
+        }
+        throw new InvalidDeploymentException("deployment refused: a " + strategy.apiName()
+                + " deployment needs managed traffic shifting, but service " + service.serviceName()
+                + " has no load balancer and does not use Service Connect or VPC Lattice");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Deployments other than the settled PRIMARY one: a rollout in progress. */

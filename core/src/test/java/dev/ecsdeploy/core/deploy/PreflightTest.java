@@ -102,7 +102,7 @@ class PreflightTest {
                                 .strategy(new DeploymentStrategy.Canary(10, 5, null))
                                 .build()))
                 .hasMessage("deployment refused: a CANARY deployment needs managed traffic shifting, but service plain"
-                        + " has no load balancer and does not use Service Connect");
+                        + " has no load balancer and does not use Service Connect or VPC Lattice");
         assertThat(mutationsSinceMark()).isEmpty();
     }
 
