@@ -230,8 +230,9 @@ final class TaskFollower {
                 failure.arn(),
                 "MISSING",
                 null,
-                "DescribeTasks reports " + failure.reason() + " " + DescribeCadence.human(DescribeCadence.MISSING_GRACE)
-                        + " after RunTask",
+                "DescribeTasks still reports it " + failure.reason() + " "
+                        + DescribeCadence.human(DescribeCadence.MISSING_GRACE) + " or more after RunTask (stopped"
+                        + " tasks stay visible for at least an hour)",
                 null,
                 null,
                 List.of());

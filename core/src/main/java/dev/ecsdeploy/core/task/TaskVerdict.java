@@ -36,6 +36,9 @@ final class TaskVerdict {
     }
 
     private static List<String> problems(TaskRunHandle handle, TaskResult task) {
+        if ("MISSING".equals(task.lastStatus())) {
+            return List.of("task " + task.taskId() + " is lost: " + task.stoppedReason());
+        }
         if (!task.isStopped()) {
             boolean fine = handle.waitMode() == WaitMode.UNTIL_RUNNING && task.isRunning();
             return fine

@@ -13,7 +13,9 @@ import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.inspect.CallRecord;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,58 @@ class EcsTaskRunnerTest {
         assertThat(essentialOnly.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
         assertThat(sidecarNamed.status()).isEqualTo(TaskRunStatus.FAILED);
         assertThat(sidecarNamed.message()).contains("container sidecar of task").contains("exited with code 2");
+    }
+
+    @Test
+    void shouldStopTheTasksWhenTheWaitingThreadIsInterrupted() {
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofMinutes(10), 0, List.of()));
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Instant interruptAfter = emulator.now().plusSeconds(20);
+        EcsTaskRunner interruptible = EcsTaskRunner.builder()
+                .clients(clients)
+                .connection(RunTaskFixtures.connection(emulator))
+                .clock(emulator::now)
+                .sleeper(d -> {
+                    if (emulator.now().isAfter(interruptAfter) && !interrupted.getAndSet(true)) {
+                        throw new InterruptedException();
+                    }
+                    emulator.advance(d);
+                })
+                .build();
+
+        TaskRunResult result = interruptible.runAndWait(request().build(), recorder);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(result.status()).isEqualTo(TaskRunStatus.ABORTED);
+        assertThat(stopReasons())
+                .containsExactly("Stopped by ecs-deploy: aborted by interruption of the waiting thread");
+        assertThat(result.exitCode("app")).contains(143);
+    }
+
+    @Test
+    void shouldTolerateAMissingTaskRightAfterRunTaskButNotAfterTheGracePeriod() {
+        String ghost = "arn:aws:ecs:us-east-1:123456789012:task/jobs/0123ghost";
+        TaskRunHandle handle = TaskRunHandle.builder()
+                .cluster(CLUSTER)
+                .clientToken("token")
+                .launch(request()
+                        .taskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/job:1")
+                        .build())
+                .phase(TaskRunHandle.Phase.FOLLOWING)
+                .launched(emulator.now(), List.of(ghost), List.of())
+                .tasks(List.of(new TaskResult(ghost, "PROVISIONING", null, null, null, null, List.of())))
+                .describeSchedule(0, emulator.now())
+                .build();
+
+        TaskRunPoll early = runner.poll(handle, recorder);
+        TaskRunResult result = runner.awaitCompletion(early.handle(), recorder);
+
+        assertThat(early.done()).isFalse();
+        assertThat(early.handle().tasks().get(0).lastStatus()).isEqualTo("PROVISIONING");
+        assertThat(result.status()).isEqualTo(TaskRunStatus.FAILED);
+        assertThat(result.problems())
+                .containsExactly("task 0123ghost is lost: DescribeTasks still reports it MISSING 30s or more after"
+                        + " RunTask (stopped tasks stay visible for at least an hour)");
     }
 
     private TaskRunHandle pollFor(TaskRunHandle handle, Duration duration) {
