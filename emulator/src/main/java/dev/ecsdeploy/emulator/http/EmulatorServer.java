@@ -37,6 +37,16 @@ public final class EmulatorServer implements AutoCloseable {
     private static final Pattern SECRET_NAMES =
             Pattern.compile("(?i).*(token|secret|password|authorization|credential).*");
 
+    static {
+        // Registry clients (podman, buildah, docker, Jib) try TLS first even for an insecure registry. The JDK server
+        // would wait forever for a request line inside the TLS ClientHello, so each push stalled for the client's
+        // 10 s handshake timeout. A request deadline makes the server drop such connections quickly, and the
+        // clients fall back to plain HTTP. Requests (body included) must then arrive within it, which loopback
+        // clients do; set the property yourself (for example to 60) to push large images slowly.
+        setDefault("sun.net.httpserver.maxReqTime", "2");
+        setDefault("sun.net.httpserver.timerMillis", "100");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Object worldLock = new Object();
@@ -74,6 +84,12 @@ public final class EmulatorServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
+    }
+
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public int port() {
