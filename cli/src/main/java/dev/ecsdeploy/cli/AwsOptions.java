@@ -35,6 +35,12 @@ final class AwsOptions {
             description = "History store directory (default: " + DEFAULT_HISTORY + " in the working directory).")
     Path history;
 
+    @Option(
+            names = "--max-attempts",
+            defaultValue = "8",
+            description = "Attempts per AWS call, retries of throttling and 5xx included (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
     URI endpoint() {
         try {
             URI uri = new URI(endpointUrl);

@@ -82,7 +82,10 @@ final class CliSession implements AutoCloseable {
 
     private AwsConnection connection(Optional<URI> endpoint, boolean emulator) {
         Region region = region(emulator);
-        AwsConnection base = AwsConnection.of(region, baseCredentials(emulator));
+        if (options.maxAttempts < 1) {
+            throw CliFailure.badInput("invalid --max-attempts " + options.maxAttempts + ": at least 1", null);
+        }
+        AwsConnection base = AwsConnection.of(region, baseCredentials(emulator)).withMaxAttempts(options.maxAttempts);
         if (endpoint.isPresent()) {
             base = base.withEndpointOverride(endpoint.get());
         }
