@@ -18,7 +18,7 @@ final class Failures {
         if (exception instanceof InvalidDeploymentException
                 || exception instanceof InvalidSpecException
                 || exception instanceof TaskRunException) {
-            return CliFailure.badInput(exception.getMessage(), "check the names and files given; nothing was changed");
+            return CliFailure.badInput(exception.getMessage(), "check the names, files and options given");
         }
         if (exception instanceof AwsServiceException aws) {
             return new CliFailure(

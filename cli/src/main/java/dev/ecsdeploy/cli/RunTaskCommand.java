@@ -3,6 +3,7 @@ package dev.ecsdeploy.cli;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
+import dev.ecsdeploy.core.task.NetworkSettings;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.WaitMode;
@@ -67,6 +68,18 @@ final class RunTaskCommand extends AwsCommand {
     @Option(names = "--launch-type", description = "FARGATE, EC2 or EXTERNAL (default: the cluster's).")
     String launchType;
 
+    @Option(
+            names = "--subnets",
+            split = ",",
+            description = "awsvpc subnets, comma-separated (default: the service's with --service).")
+    List<String> subnets = new ArrayList<>();
+
+    @Option(names = "--security-groups", split = ",", description = "awsvpc security groups, comma-separated.")
+    List<String> securityGroups = new ArrayList<>();
+
+    @Option(names = "--assign-public-ip", description = "Give the task a public IP (awsvpc).")
+    Boolean assignPublicIp;
+
     @Option(names = "--environment", description = "Environment name recorded in the history.")
     String environment;
 
@@ -120,6 +133,9 @@ final class RunTaskCommand extends AwsCommand {
             builder.taskDefinitionOfService(what.service).networkOfService(what.service);
         } else {
             builder.taskDefinition(what.taskDefinition);
+        }
+        if (!subnets.isEmpty()) {
+            builder.network(new NetworkSettings(subnets, securityGroups, assignPublicIp));
         }
         if (image != null) {
             builder.putContainerImage(container, image);

@@ -44,6 +44,8 @@ final class CliFixture {
 
     void prepare() {
         ecs().createCluster(r -> r.clusterName(CLUSTER));
+        // ECS trips the breaker after at least 10 failed tasks; 3 keeps the failing deployments short.
+        emulator().ecs().circuitBreakerMinimumThreshold(3);
         emulator().ecs().simulate(CRASHING, Workload.DEFAULT.withHealth(Health.CRASH));
         emulator()
                 .ecs()
