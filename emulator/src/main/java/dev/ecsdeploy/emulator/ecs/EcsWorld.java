@@ -8,12 +8,12 @@ import dev.ecsdeploy.emulator.workload.TaskLogWriter;
 import dev.ecsdeploy.emulator.workload.Workload;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the emulated ECS holds, keyed by ARN, plus the event queue that moves it and the collaborators it
@@ -31,8 +31,11 @@ final class EcsWorld {
     final Map<String, ServiceDeployment> serviceDeployments = new LinkedHashMap<>();
     final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     final Map<String, ClientToken> runTaskTokens = new LinkedHashMap<>();
-    final Map<String, Workload> simulations = new LinkedHashMap<>();
-    final Set<String> pullFailures = new HashSet<>();
+    /** Written by tests from their own thread, read under the emulator's lock: concurrent collections. */
+    final Map<String, Workload> simulations = new ConcurrentHashMap<>();
+
+    final Set<String> pullFailures = ConcurrentHashMap.newKeySet();
+    final Map<String, ClientToken> createServiceTokens = new LinkedHashMap<>();
     /** The smallest circuit-breaker threshold: 3 in the current API reference, 10 in older documentation. */
     int circuitBreakerMinimumThreshold = 3;
 

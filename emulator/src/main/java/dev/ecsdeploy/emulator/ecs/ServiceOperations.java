@@ -36,8 +36,22 @@ final class ServiceOperations {
             throw EcsErrors.invalidParameter("Service name can have up to 255 letters (uppercase and lowercase),"
                     + " numbers, underscores, and hyphens.");
         }
+        Optional<String> token = input.string("clientToken");
+        if (token.isPresent() && token.get().length() > 36) {
+            throw EcsErrors.invalidParameter("clientToken can have at most 36 characters.");
+        }
+        ObjectNode fingerprint = input.raw().deepCopy();
+        fingerprint.remove("clientToken");
         Optional<ServiceState> existing = world.findService(cluster, name);
         if (existing.isPresent() && !existing.get().status.equals("INACTIVE")) {
+            EcsWorld.ClientToken previous = token.map(t -> world.createServiceTokens.get(cluster.arn + "|" + t))
+                    .orElse(null);
+            boolean retry = previous != null
+                    && previous.request().equals(fingerprint)
+                    && previous.expiresAt().isAfter(request.now());
+            if (retry) {
+                return wrap(existing.get());
+            }
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
         String controller = input.object("deploymentController")
@@ -81,6 +95,10 @@ final class ServiceOperations {
         DeploymentConfigurations.validate(service.deploymentConfiguration, service);
         tags.apply(service.arn, input.array("tags"));
         world.services.put(service.arn, service);
+        token.ifPresent(t -> world.createServiceTokens.put(
+                cluster.arn + "|" + t,
+                new EcsWorld.ClientToken(
+                        fingerprint, List.of(service.arn), request.now().plus(Times.CLIENT_TOKEN_LIFETIME))));
         scheduler.deploy(service, definition, request.now());
         scheduler.reconcile(service, request.now());
         return wrap(service);

@@ -112,14 +112,16 @@ final class ServiceRenderer {
             json.put("lifecycleStage", sd.lifecycleStage);
         }
         ArrayNode hooks = json.putArray("lifecycleHookDetails");
-        sd.hooks.forEach(hook -> {
-            ObjectNode h = hooks.addObject();
-            h.put("hookId", hook.hookId);
-            h.put("targetType", hook.targetType);
-            h.put("status", hook.status);
-            Times.put(h, "expiresAt", hook.expiresAt);
-            h.put("timeoutAction", hook.timeoutAction);
-        });
+        sd.hooks.stream()
+                .filter(hook -> sd.staged == null || hook.stage.equals(sd.staged.stage()))
+                .forEach(hook -> {
+                    ObjectNode h = hooks.addObject();
+                    h.put("hookId", hook.hookId);
+                    h.put("targetType", hook.targetType);
+                    h.put("status", hook.status);
+                    Times.put(h, "expiresAt", hook.expiresAt);
+                    h.put("timeoutAction", hook.timeoutAction);
+                });
         json.set("deploymentConfiguration", sd.deploymentConfiguration);
         if (sd.rollbackStartedAt != null) {
             ObjectNode rollback = json.putObject("rollback");

@@ -106,6 +106,10 @@ final class ServiceScheduler implements TaskObserver {
 
     /** Rolls {@code sd} back to its source revision (circuit breaker, StopServiceDeployment, hook, alarm). */
     void rollback(ServiceDeployment sd, String reason, Instant at) {
+        if (sd.staged != null) {
+            staged.rollback(sd, reason, at);
+            return;
+        }
         ServiceState service = sd.service;
         Deployment source = rollbackSource(sd);
         if (source == null) {
@@ -136,7 +140,6 @@ final class ServiceScheduler implements TaskObserver {
         sd.updatedAt = at;
         service.steadyReported = false;
         service.event(eventId(), at, "rolling back to deployment " + source.id + ".");
-        staged.rollingBack(sd, at);
     }
 
     private static Deployment rollbackSource(ServiceDeployment sd) {
@@ -246,8 +249,8 @@ final class ServiceScheduler implements TaskObserver {
             drain(service, at);
             return;
         }
-        ServiceDeployment sd = service.primary().serviceDeployment;
-        if (sd != null && sd.staged != null && staged.owns(sd)) {
+        ServiceDeployment sd = service.currentServiceDeployment;
+        if (staged.owns(sd)) {
             staged.reconcile(sd, at);
         } else {
             roll(service, at);

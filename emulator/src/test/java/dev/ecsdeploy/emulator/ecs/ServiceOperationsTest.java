@@ -148,4 +148,24 @@ class ServiceOperationsTest {
         }
         assertThat(calls.get(calls.size() - 1).succeeded()).isTrue();
     }
+
+    @Test
+    void shouldKeepTheHundredNewestEventsNewestFirst() {
+        createService(ecs, "c", "web", v1, 1, d -> {});
+        for (int i = 0; i < 60; i++) {
+            ecs.updateService(r -> r.cluster("c").service("web").desiredCount(2));
+            emulator.advance(Duration.ofSeconds(1));
+            ecs.updateService(r -> r.cluster("c").service("web").desiredCount(1));
+            emulator.advance(Duration.ofSeconds(1));
+        }
+
+        var events = service(ecs, "c", "web").events();
+
+        assertThat(events).hasSize(100);
+        for (int i = 0; i < events.size() - 1; i++) {
+            assertThat(events.get(i).createdAt())
+                    .isAfterOrEqualTo(events.get(i + 1).createdAt());
+        }
+        assertThat(events.get(0).message()).startsWith("(service web) has stopped 1 running tasks: (task ");
+    }
 }
