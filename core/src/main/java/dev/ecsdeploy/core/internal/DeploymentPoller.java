@@ -99,6 +99,10 @@ final class DeploymentPoller {
 
     private PollResult waitForOther(Step step) {
         Service service = describeService(step.handle);
+        Optional<DeploymentHandle> adopted = adopt(step, step.handle, service);
+        if (adopted.isPresent()) {
+            return step.next(adopted.get(), QUICK);
+        }
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty()) {
             step.info("deploy.phase", "waiting for " + Verdicts.describe(busy.get(0)) + " to finish");
@@ -137,7 +141,10 @@ final class DeploymentPoller {
      * UpdateService already happened (a process that died before persisting the next handle).
      */
     private Optional<DeploymentHandle> adoptIfUpdated(Step step, DeploymentHandle handle) {
-        Service service = describeService(handle);
+        return adopt(step, handle, describeService(handle));
+    }
+
+    private Optional<DeploymentHandle> adopt(Step step, DeploymentHandle handle, Service service) {
         return service.deployments().stream()
                 .filter(d -> d.taskDefinition().equals(handle.newTaskDefinitionArn()))
                 .filter(d -> !handle.knownDeploymentIds().contains(d.id()))
@@ -191,13 +198,33 @@ final class DeploymentPoller {
                 handle.previousTaskDefinitionArn(),
                 rollback);
         if (verdict.isFinal()) {
-            return step.finish(reported, details.explain(reported, verdict, service), service);
+            return step.finish(
+                    reported,
+                    details.explain(reported, verdict, service, serviceDeployment(reported, verdict)),
+                    service);
         }
         service.deployments().stream()
                 .filter(d -> d.id().equals(handle.deploymentId()))
                 .findFirst()
                 .ifPresent(d -> reportProgress(step, d));
         return step.next(step.handle, QUICK);
+    }
+
+    /** ECS's own account of a failed rolling deployment (status reason, rollback), one call at the verdict. */
+    private ServiceDeployment serviceDeployment(DeploymentHandle handle, Verdict verdict) {
+        if (verdict.status() == DeploymentStatus.SUCCESSFUL || handle.serviceDeploymentArn() == null) {
+            return null;
+        }
+        try {
+            return ecs
+                    .describeServiceDeployments(r -> r.serviceDeploymentArns(handle.serviceDeploymentArn()))
+                    .serviceDeployments()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
+        } catch (SdkException e) {
+            return null;
+        }
     }
 
     private void reportProgress(Step step, Deployment ours) {

@@ -37,15 +37,26 @@ final class FailureDetails {
             return verdict;
         }
         StringBuilder reason = new StringBuilder(verdict.reason());
-        if (sd != null && sd.rollback() != null && sd.rollback().reason() != null) {
-            reason.append("; rollback: ").append(sd.rollback().reason());
+        if (sd != null) {
+            reason.append("; service deployment ").append(sd.statusAsString());
+            if (sd.statusReason() != null && !verdict.reason().contains(sd.statusReason())) {
+                reason.append(": ").append(sd.statusReason());
+            }
+            if (sd.rollback() != null && sd.rollback().reason() != null) {
+                reason.append("; rollback: ").append(sd.rollback().reason());
+            }
         }
-        String events = service.events().stream()
+        // The newest events say most about the failure; they are listed oldest first.
+        List<String> recent = service.events().stream()
                 .filter(e -> !e.createdAt().isBefore(handle.startedAt()))
-                .sorted(Comparator.comparing(e -> e.createdAt()))
+                .sorted(Comparator.comparing(
+                                (software.amazon.awssdk.services.ecs.model.ServiceEvent e) -> e.createdAt())
+                        .reversed())
                 .limit(MAX_EVENTS)
                 .map(e -> e.message())
-                .collect(Collectors.joining(" | "));
+                .collect(Collectors.toList());
+        java.util.Collections.reverse(recent);
+        String events = String.join(" | ", recent);
         if (!events.isEmpty()) {
             reason.append("; service events: ").append(events);
         }

@@ -107,8 +107,7 @@ abstract class AbstractRollingScenarioTest {
         DeploymentRecord record = deploy(request(service, EcsFixture.CRASHING).build());
 
         assertThat(record.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(record.reason()).contains("rolloutState FAILED").contains("circuit breaker");
-        assertThat(record.reason()).contains("exit code");
+        assertThat(record.reason()).contains("circuit breaker").contains("web exit code 1");
         assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
     }
 
@@ -120,7 +119,7 @@ abstract class AbstractRollingScenarioTest {
 
         assertThat(record.succeeded()).isFalse();
         assertThat(record.status()).isIn(DeploymentStatus.ROLLED_BACK, DeploymentStatus.FAILED);
-        assertThat(record.reason()).contains("rolloutState FAILED");
+        assertThat(record.reason()).contains("failed container health checks");
     }
 
     @Test

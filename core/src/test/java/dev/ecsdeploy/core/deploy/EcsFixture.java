@@ -156,12 +156,18 @@ final class EcsFixture {
         for (int i = 0; i < 400; i++) {
             Service service = describe(name);
             if (service.deployments().size() == 1
-                    && "COMPLETED".equals(service.deployments().get(0).rolloutStateAsString())) {
+                    && settled(service.deployments().get(0))) {
                 return service;
             }
             emulator().advance(Duration.ofSeconds(5));
         }
         throw new IllegalStateException("service " + name + " never settled");
+    }
+
+    /** COMPLETED, or, where ECS sets no rolloutState (CODE_DEPLOY, EXTERNAL), running its desired count. */
+    private static boolean settled(Deployment deployment) {
+        String state = deployment.rolloutStateAsString();
+        return state == null ? deployment.runningCount().equals(deployment.desiredCount()) : "COMPLETED".equals(state);
     }
 
     Service describe(String name) {
