@@ -22,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EcsTaskRunnerTest {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     @RegisterExtension
     final EmulatorExtension aws = EmulatorExtension.withManualClock();
 
@@ -95,13 +91,13 @@ class EcsTaskRunnerTest {
         emulator.ecs().simulate(IMAGE, workload(Duration.ofHours(1), 0, numbered("tick", 3600)));
 
         TaskRunResult result =
-                runner.runAndWait(request().timeout(Duration.ofMinutes(2)).build(), recorder);
+                runner.runAndWait(request().timeout(Duration.ofMinutes(1)).build(), recorder);
 
         assertThat(result.status()).isEqualTo(TaskRunStatus.TIMED_OUT);
-        assertThat(stopReasons()).containsExactly("Stopped by ecs-deploy: timeout after 2m");
+        assertThat(stopReasons()).containsExactly("Stopped by ecs-deploy: timeout after 1m");
         TaskResult task = result.tasks().get(0);
         assertThat(task.stopCode()).isEqualTo("UserInitiated");
-        assertThat(task.stoppedReason()).isEqualTo("Stopped by ecs-deploy: timeout after 2m");
+        assertThat(task.stoppedReason()).isEqualTo("Stopped by ecs-deploy: timeout after 1m");
         assertThat(result.exitCode("app")).contains(143);
         assertThat(recorder.lines())
                 .isNotEmpty()

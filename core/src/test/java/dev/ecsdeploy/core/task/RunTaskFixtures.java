@@ -32,15 +32,6 @@ final class RunTaskFixtures {
 
     private RunTaskFixtures() {}
 
-    /**
-     * Turns off Nagle's algorithm in the JDK HTTP server behind the emulator. Without it every small answer waits
-     * for the client's delayed ACK (about 40 ms per call), which made these tests 7 times slower. It only works if
-     * set before the first server of the JVM starts, so each test class calls it from a static initializer.
-     */
-    static void preferNoDelay() {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     static AwsConnection connection(Emulator emulator) {
         return AwsConnection.of(
                         Region.of(emulator.region()),

@@ -36,10 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </pre>
  */
 class RunTaskLogBenchmark {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     private static final double SPEED = 10;
     private static final List<String> TABLE = new ArrayList<>();
 

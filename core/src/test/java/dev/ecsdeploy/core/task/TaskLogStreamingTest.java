@@ -27,10 +27,6 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 
 class TaskLogStreamingTest {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     @RegisterExtension
     final EmulatorExtension aws = EmulatorExtension.withManualClock();
 
@@ -52,19 +48,19 @@ class TaskLogStreamingTest {
 
     @Test
     void shouldDeliverEveryLineOfEveryTaskOnceAndInOrder() {
-        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(100), 0, numbered("line", 500)));
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(40), 0, numbered("line", 400)));
 
         TaskRunResult result = runner().runAndWait(request().count(2).build(), recorder);
 
         assertThat(result.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
         assertThat(linesByTask())
                 .hasSize(2)
-                .allSatisfy((task, lines) -> assertThat(lines).isEqualTo(numbered("line", 500)));
+                .allSatisfy((task, lines) -> assertThat(lines).isEqualTo(numbered("line", 400)));
     }
 
     @Test
     void shouldLoseAndRepeatNothingWhenGetLogEventsIsThrottled() {
-        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(120), 0, numbered("line", 300)));
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(60), 0, numbered("line", 300)));
         emulator.faults().add(FaultRule.throttle("logs:GetLogEvents", 30));
         // One attempt per call: every throttle reaches the runner instead of being hidden by SDK retries.
         var connection = RunTaskFixtures.connection(emulator).withMaxAttempts(1);
@@ -81,7 +77,7 @@ class TaskLogStreamingTest {
 
     @Test
     void shouldResumeFromASerializedHandleWithoutASecondTaskOrARepeatedLine() {
-        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(120), 0, numbered("line", 240)));
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(60), 0, numbered("line", 240)));
         EcsTaskRunner first = runner();
         TaskRunPoll poll = first.poll(first.prepare(request().build(), recorder), recorder);
         while (recorder.lines().size() < 50) {

@@ -25,10 +25,6 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 class TaskRunInputTest {
-    static {
-        RunTaskFixtures.preferNoDelay();
-    }
-
     @RegisterExtension
     final EmulatorExtension aws = EmulatorExtension.withManualClock();
 
@@ -196,6 +192,45 @@ class TaskRunInputTest {
     }
 
     @Test
+    void shouldRunTheTaskDefinitionOfAServiceWithItsNetworkAndLaunchType() {
+        createWebService();
+
+        TaskRunHandle handle = runner.start(
+                TaskRunRequest.builder()
+                        .cluster(CLUSTER)
+                        .taskDefinitionOfService("web")
+                        .build(),
+                recorder);
+
+        assertThat(handle.taskDefinitionArn()).endsWith(":task-definition/vpc-job:1");
+        assertThat(handle.launch().network())
+                .isEqualTo(new NetworkSettings(List.of("subnet-9"), List.of("sg-9"), true));
+        Task task = aws.ecs()
+                .describeTasks(r -> r.cluster(CLUSTER).tasks(handle.taskArns()))
+                .tasks()
+                .get(0);
+        assertThat(task.launchTypeAsString()).isEqualTo("FARGATE");
+    }
+
+    @Test
+    void shouldCopyTheNetworkOfANamedService() {
+        createWebService();
+
+        TaskRunResult result = runner.runAndWait(
+                request().taskDefinition("vpc-job").networkOfService("web").build(), recorder);
+
+        assertThat(result.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
+        assertThat(result.taskDefinitionArn()).endsWith(":task-definition/vpc-job:1");
+    }
+
+    @Test
+    void shouldRejectAnUnknownService() {
+        assertRejected(
+                TaskRunRequest.builder().cluster(CLUSTER).taskDefinitionOfService("nope"),
+                "service nope not found in cluster jobs: MISSING");
+    }
+
+    @Test
     void shouldPinAnEcrImageByDigestAndRunIt() {
         aws.ecr().createRepository(r -> r.repositoryName("job"));
         String digest = emulator.ecr()
@@ -221,6 +256,18 @@ class TaskRunInputTest {
         assertRejected(
                 request().putContainerImage("app", emulator.registryHost() + "/job:missing"),
                 "image " + emulator.registryHost() + "/job:missing not found in ECR: ");
+    }
+
+    private void createWebService() {
+        aws.ecs()
+                .createService(r -> r.cluster(CLUSTER)
+                        .serviceName("web")
+                        .taskDefinition("vpc-job")
+                        .desiredCount(0)
+                        .launchType("FARGATE")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v ->
+                                v.subnets("subnet-9").securityGroups("sg-9").assignPublicIp("ENABLED"))));
+        emulator.callLog().clear();
     }
 
     private void assertRejected(TaskRunRequest.Builder request, String message) {
