@@ -20,6 +20,22 @@ final class Failures {
                 || exception instanceof TaskRunException) {
             return CliFailure.badInput(exception.getMessage(), "check the names, files and options given");
         }
+        if (exception instanceof dev.ecsdeploy.core.ecr.BuilderFailedException) {
+            return new CliFailure(
+                    ExitCode.AWS_OR_TOOL_ERROR,
+                    exception.getMessage(),
+                    "the builder's output is above; build the image by hand to see the full error");
+        }
+        if (exception instanceof dev.ecsdeploy.core.ecr.EcrImageException
+                && exception.getCause() instanceof software.amazon.awssdk.core.exception.SdkException cause) {
+            return new CliFailure(
+                    ExitCode.AWS_OR_TOOL_ERROR,
+                    exception.getMessage(),
+                    translate(cause).hint());
+        }
+        if (exception instanceof dev.ecsdeploy.core.ecr.EcrImageException) {
+            return CliFailure.badInput(exception.getMessage(), "check the repository, tags, context and builder");
+        }
         if (exception instanceof AwsServiceException aws) {
             return new CliFailure(
                     ExitCode.AWS_OR_TOOL_ERROR,

@@ -18,5 +18,10 @@ final class HistoryRecorder {
 
     void deployment(DeploymentRecord record) {}
 
+    void build(
+            String environment,
+            dev.ecsdeploy.core.ecr.PushResult pushed,
+            dev.ecsdeploy.core.ecr.scan.ScanResult scan) {}
+
     void task(String environment, String cluster, TaskRunResult result, java.time.Instant startedAt) {}
 }
