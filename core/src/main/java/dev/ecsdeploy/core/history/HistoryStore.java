@@ -1,0 +1,383 @@
+package dev.ecsdeploy.core.history;
+
+import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.HistoryJson.LineProblem;
+import dev.ecsdeploy.core.history.HistoryJson.ParsedLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A history kept as append-only JSON lines in a directory: {@value #JOURNAL} holds one entry per line,
+ * {@value #LOCK} serialises writers across processes, {@value #SNAPSHOT} lets "what runs now" skip what it has
+ * already seen.
+ *
+ * <p>Appends take the lock, end a torn last line left by a crashed writer, and write every new line with one
+ * {@code write} on a file opened for appending, so concurrent writers (threads or processes) lose nothing. Reads
+ * take no lock: they stop at the journal's size when they start, and skip, with a warning event, lines they cannot
+ * use (a torn last line, a corrupted line, a line of a newer schema) instead of failing.
+ *
+ * <pre>{@code
+ * HistoryStore store = HistoryStore.open(Path.of(".ecsdeploy/history"), listener);
+ * store.append(deployment);
+ * List<ServiceState> now = store.currentServices().services();
+ * }</pre>
+ */
+public final class HistoryStore {
+    /** The journal's file name. */
+    public static final String JOURNAL = "history.jsonl";
+    /** The lock file's name. */
+    public static final String LOCK = "history.lock";
+    /** The snapshot's file name. */
+    public static final String SNAPSHOT = "history-snapshot.json";
+
+    private static final int MAX_WARNINGS_PER_READ = 20;
+
+    private final Path directory;
+    private final ProgressListener listener;
+    private final Clock clock;
+    private final boolean syncOnAppend;
+    private final long snapshotRefreshBytes;
+
+    private HistoryStore(Builder builder) {
+        this.directory = Objects.requireNonNull(builder.directory, "directory");
+        this.listener = builder.listener;
+        this.clock = builder.clock;
+        this.syncOnAppend = builder.syncOnAppend;
+        this.snapshotRefreshBytes = builder.snapshotRefreshBytes;
+    }
+
+    /** Returns a store in the directory (created on the first append) that reports warnings to the listener. */
+    public static HistoryStore open(Path directory, ProgressListener listener) {
+        return builder().directory(directory).progressListener(listener).build();
+    }
+
+    /** Returns an empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the directory the store keeps its files in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Returns the journal file. */
+    public Path journalFile() {
+        return directory.resolve(JOURNAL);
+    }
+
+    /** Records one entry. */
+    public void append(HistoryEntry entry) {
+        appendAll(List.of(entry));
+    }
+
+    /** Records entries, in order, as one write: either all of them reach the journal or, on a crash, a torn tail. */
+    public void appendAll(List<? extends HistoryEntry> entries) {
+        var lines = new ByteArrayOutputStream();
+        entries.forEach(entry -> lines.writeBytes(HistoryJson.toLine(entry)));
+        try {
+            Files.createDirectories(directory);
+            try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
+                writeLocked(lines.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "history entry not recorded: could not write " + journalFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns every entry recorded, updates included, in the order they were recorded. */
+    public List<HistoryEntry> readAll() {
+        var entries = new ArrayList<HistoryEntry>();
+        scan(0, new Reporter(), entries::add);
+        return entries;
+    }
+
+    /** Returns the history: the newest snapshot of every build, deployment and task. */
+    public History history() {
+        return History.of(readAll());
+    }
+
+    /**
+     * Returns what runs now in every (environment, service), reading only the journal's tail.
+     *
+     * <p>It starts from the snapshot when it still matches the journal and reads only the lines appended after
+     * it; without one it reads the whole journal once. When the tail it read was longer than the refresh
+     * threshold it writes a new snapshot, so the next query reads at most about that threshold plus the entries
+     * appended in between, whatever the journal's size. Compaction also writes a snapshot.
+     */
+    public CurrentServices currentServices() {
+        Path journal = journalFile();
+        if (!Files.exists(journal)) {
+            return new CurrentServices(List.of(), 0, 0, false);
+        }
+        try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            return currentServices(channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("history not read: " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CurrentServices currentServices(FileChannel channel) throws IOException {
+        long size = channel.size();
+        var states = new ServiceStates();
+        var snapshot = SnapshotFile.read(directory.resolve(SNAPSHOT));
+        boolean usable = snapshot.isPresent() && snapshot.get().snapshot().matches(channel, size);
+        long start = usable ? snapshot.get().snapshot().journalOffset() : 0;
+        long bytesRead =
+                usable ? snapshot.get().bytes() + snapshot.get().snapshot().fingerprintBytes() : 0;
+        if (usable) {
+            states.seed(snapshot.get().snapshot().services());
+        }
+        var lastLine = new long[] {-1};
+        var tail = scan(channel, start, size, new Reporter(), (entry, lineStart) -> {
+            states.accept(entry);
+            lastLine[0] = lineStart;
+        });
+        var services = states.result();
+        if (tail.completeEnd() - start > snapshotRefreshBytes && lastLine[0] >= 0) {
+            refreshSnapshot(channel, lastLine[0], tail.completeEnd(), services);
+        }
+        return new CurrentServices(services, bytesRead + size - start, size, usable);
+    }
+
+    /**
+     * Rewrites the journal with only the newest snapshot of every build, deployment and task, in the order they
+     * were last recorded, and drops lines that are not JSON. Superseded updates (an in-progress deployment later
+     * recorded as finished) disappear; every operation stays. Runs under the lock, writes a temporary file and
+     * moves it over the journal atomically, so readers see either the old or the new journal.
+     *
+     * @throws IllegalStateException when the journal holds lines this version cannot read (a newer schema), which
+     *     compaction would otherwise destroy
+     */
+    public CompactionResult compact() {
+        Path journal = journalFile();
+        try {
+            Files.createDirectories(directory);
+            try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
+                return Files.exists(journal) ? compactLocked(journal) : new CompactionResult(0, 0, 0, 0, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("history not compacted: " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CompactionResult compactLocked(Path journal) throws IOException {
+        var reporter = new Reporter();
+        var entries = new ArrayList<HistoryEntry>();
+        long bytesBefore;
+        try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            bytesBefore = channel.size();
+            scan(channel, 0, bytesBefore, reporter, (entry, start) -> entries.add(entry));
+        }
+        if (reporter.unreadable > 0) {
+            throw new IllegalStateException("history not compacted: " + journal + " holds " + reporter.unreadable
+                    + " entries this version cannot read (" + reporter.firstUnreadable
+                    + "); compact it with the newer ecs-deploy that wrote them");
+        }
+        var history = History.of(entries);
+        var rewritten = JournalRewrite.replace(journal, history.entries());
+        Path snapshot = directory.resolve(SNAPSHOT);
+        if (rewritten.lastLineStart() < 0) {
+            Files.deleteIfExists(snapshot);
+        } else {
+            try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+                var fresh = Snapshot.of(channel, rewritten.lastLineStart(), rewritten.size(), history.current());
+                SnapshotFile.write(snapshot, fresh);
+            }
+        }
+        int lines = entries.size() + reporter.dropped;
+        return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
+    }
+
+    private void writeLocked(byte[] lines) throws IOException {
+        Path journal = journalFile();
+        boolean repair = endsWithTornLine(journal);
+        if (repair) {
+            warn(
+                    "history.torn-line-repaired",
+                    journal + ": the last line was incomplete (an interrupted write);"
+                            + " ended it so the new entry starts on a line of its own");
+        }
+        var buffer = ByteBuffer.allocate(lines.length + (repair ? 1 : 0));
+        if (repair) {
+            buffer.put((byte) '\n');
+        }
+        buffer.put(lines).flip();
+        try (var channel = FileChannel.open(
+                journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (syncOnAppend) {
+                channel.force(false);
+            }
+        }
+    }
+
+    private static boolean endsWithTornLine(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            long size = channel.size();
+            var last = ByteBuffer.allocate(1);
+            return size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n';
+        }
+    }
+
+    private void refreshSnapshot(FileChannel read, long lastLineStart, long offset, List<ServiceState> services)
+            throws IOException {
+        // Fingerprint the line as we read it; a compaction since then rewrote the journal and the check fails.
+        var candidate = Snapshot.of(read, lastLineStart, offset, services);
+        try (var lock = StoreLock.acquire(directory.resolve(LOCK));
+                var journal = FileChannel.open(journalFile(), StandardOpenOption.READ)) {
+            if (candidate.matches(journal, journal.size())) {
+                SnapshotFile.write(directory.resolve(SNAPSHOT), candidate);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface EntrySink {
+        void entry(HistoryEntry entry, long lineStart);
+    }
+
+    private void scan(long from, Reporter reporter, java.util.function.Consumer<HistoryEntry> sink) {
+        Path journal = journalFile();
+        if (!Files.exists(journal)) {
+            return;
+        }
+        try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            scan(channel, from, channel.size(), reporter, (entry, start) -> sink.accept(entry));
+        } catch (IOException e) {
+            throw new UncheckedIOException("history not read: " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JournalReader.Tail scan(FileChannel channel, long from, long to, Reporter reporter, EntrySink sink)
+            throws IOException {
+        var tail = JournalReader.read(channel, from, to, (bytes, offset, length, start) -> {
+            ParsedLine parsed = HistoryJson.parseLine(bytes, offset, length);
+            if (parsed.entry() != null) {
+                sink.entry(parsed.entry(), start);
+            } else {
+                reporter.skipped(start, parsed);
+            }
+        });
+        // A line without its newline is either being written right now (the journal grew since we started) or
+        // was torn by a writer that died; only the second deserves a warning.
+        if (tail.incompleteBytes() > 0 && channel.size() <= to) {
+            reporter.torn(tail.completeEnd(), tail.incompleteBytes());
+        }
+        reporter.summarise();
+        return tail;
+    }
+
+    private void warn(String kind, String message) {
+        listener.onEvent(ProgressEvent.warning(clock.instant(), kind, message)
+                .withAttribute("journal", journalFile().toString()));
+    }
+
+    /** Counts and reports the lines a read skipped, without flooding the listener. */
+    private final class Reporter {
+        private int warnings;
+        private int dropped;
+        private int unreadable;
+        private String firstUnreadable;
+
+        void skipped(long start, ParsedLine parsed) {
+            if (parsed.problem() == LineProblem.NOT_JSON) {
+                dropped++;
+            } else {
+                unreadable++;
+                firstUnreadable = firstUnreadable == null ? parsed.description() : firstUnreadable;
+            }
+            report(
+                    "history.skipped-line",
+                    journalFile() + ": skipped the line at byte " + start + ": " + parsed.description());
+        }
+
+        void torn(long start, int length) {
+            dropped++;
+            report(
+                    "history.torn-line",
+                    journalFile() + ": skipped the incomplete last line at byte " + start + " (" + length
+                            + " bytes without a newline, an interrupted write)");
+        }
+
+        void summarise() {
+            if (warnings > MAX_WARNINGS_PER_READ) {
+                warn(
+                        "history.skipped-line",
+                        journalFile() + ": skipped " + (dropped + unreadable) + " unusable lines in all; the first "
+                                + MAX_WARNINGS_PER_READ + " are listed above");
+            }
+        }
+
+        private void report(String kind, String message) {
+            if (++warnings <= MAX_WARNINGS_PER_READ) {
+                warn(kind, message);
+            }
+        }
+    }
+
+    /** Builds a {@link HistoryStore}; only the directory is required. */
+    public static final class Builder {
+        private Path directory;
+        private ProgressListener listener = ProgressListener.NONE;
+        private Clock clock = Clock.systemUTC();
+        private boolean syncOnAppend = true;
+        private long snapshotRefreshBytes = 1024 * 1024;
+
+        private Builder() {}
+
+        /** Sets the directory holding the journal, the lock and the snapshot. */
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Sets who hears about skipped and repaired lines. */
+        public Builder progressListener(ProgressListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Sets the clock that stamps warning events. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets whether each append is forced to disk before the lock is released (default true). Without it an
+         * append survives a crash of the process but maybe not of the machine.
+         */
+        public Builder syncOnAppend(boolean syncOnAppend) {
+            this.syncOnAppend = syncOnAppend;
+            return this;
+        }
+
+        /** Sets how many journal bytes a "what runs now" query may read past the snapshot before it refreshes it. */
+        public Builder snapshotRefreshBytes(long snapshotRefreshBytes) {
+            this.snapshotRefreshBytes = snapshotRefreshBytes;
+            return this;
+        }
+
+        public HistoryStore build() {
+            return new HistoryStore(this);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecsdeploy.core.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+
+/** Splits a byte range of the journal into lines without decoding what it does not need. */
+final class JournalReader {
+    private static final int CHUNK = 1 << 16;
+
+    /** Receives one complete line (without its newline) and the offset where it starts. */
+    @FunctionalInterface
+    interface LineSink {
+        void line(byte[] bytes, int offset, int length, long start);
+    }
+
+    /**
+     * What was left after the last newline.
+     *
+     * @param completeEnd the offset just after the last complete line
+     * @param incompleteBytes how many bytes follow it without a newline (a torn or in-flight write)
+     */
+    record Tail(long completeEnd, int incompleteBytes) {}
+
+    private JournalReader() {}
+
+    static Tail read(FileChannel channel, long from, long to, LineSink sink) throws IOException {
+        byte[] chunk = new byte[CHUNK];
+        byte[] carry = new byte[0];
+        int carried = 0;
+        long lineStart = from;
+        long position = from;
+        while (position < to) {
+            int read = channel.read(ByteBuffer.wrap(chunk, 0, (int) Math.min(CHUNK, to - position)), position);
+            if (read < 0) {
+                break;
+            }
+            int segmentStart = 0;
+            for (int i = 0; i < read; i++) {
+                if (chunk[i] != '\n') {
+                    continue;
+                }
+                if (carried == 0) {
+                    deliver(sink, chunk, segmentStart, i - segmentStart, lineStart);
+                } else {
+                    carry = append(carry, carried, chunk, segmentStart, i - segmentStart);
+                    deliver(sink, carry, 0, carried + i - segmentStart, lineStart);
+                    carried = 0;
+                }
+                segmentStart = i + 1;
+                lineStart = position + segmentStart;
+            }
+            carry = append(carry, carried, chunk, segmentStart, read - segmentStart);
+            carried += read - segmentStart;
+            position += read;
+        }
+        return new Tail(lineStart, carried);
+    }
+
+    private static void deliver(LineSink sink, byte[] bytes, int offset, int length, long start) {
+        if (!blank(bytes, offset, length)) {
+            sink.line(bytes, offset, length, start);
+        }
+    }
+
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\r' && bytes[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] append(byte[] carry, int carried, byte[] bytes, int offset, int length) {
+        byte[] target = carry.length >= carried + length ? carry : Arrays.copyOf(carry, (carried + length) * 2);
+        System.arraycopy(bytes, offset, target, carried, length);
+        return target;
+    }
+}

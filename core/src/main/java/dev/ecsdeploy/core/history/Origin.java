@@ -1,0 +1,24 @@
+package dev.ecsdeploy.core.history;
+
+/**
+ * Who started an operation and from which build; every field may be null (a CLI run has no job).
+ *
+ * @param user the user name (Jenkins user id, or the operating-system user for the CLI)
+ * @param job the job's full name
+ * @param buildNumber the build number within the job
+ * @param buildUrl an absolute URL of the build page
+ */
+public record Origin(String user, String job, Integer buildNumber, String buildUrl) {
+    /** Returns an origin naming only a user, as the CLI records it. */
+    public static Origin user(String user) {
+        return new Origin(user, null, null, null);
+    }
+
+    /** Returns "job #number" when both are known, else the job, else null. */
+    public String buildLabel() {
+        if (job == null) {
+            return buildNumber == null ? null : "#" + buildNumber;
+        }
+        return buildNumber == null ? job : job + " #" + buildNumber;
+    }
+}
