@@ -78,9 +78,6 @@ final class BuildPushCommand extends AwsCommand {
     @Option(names = "--label", paramLabel = "NAME=VALUE", description = "Image label (repeatable).")
     Map<String, String> labels = new LinkedHashMap<>();
 
-    @Option(names = "--environment", description = "Environment name recorded in the history.")
-    String environment;
-
     @Option(names = "--dry-run", description = "Show what would be built and pushed; change nothing.")
     boolean dryRun;
 
@@ -105,10 +102,11 @@ final class BuildPushCommand extends AwsCommand {
         if (dryRun) {
             return printDryRun(session, request);
         }
+        java.time.Instant startedAt = session.time().instant();
         try (EcrImageManager images = ImageManagers.create(session)) {
             PushResult pushed = images.buildAndPush(request);
             ScanResult scan = noScan ? null : images.awaitScan(images.startScan(scanRequest(pushed)));
-            session.history().build(environment, pushed, scan);
+            session.history().build(pushed, scan, policy(), startedAt);
             return ImageOutput.print(session, pushed, scan);
         }
     }
@@ -132,6 +130,12 @@ final class BuildPushCommand extends AwsCommand {
 
     private ScanRequest scanRequest(PushResult pushed) {
         return ScanRequest.of(repository, pushed.digest()).withGate(gate()).withTimeout(scanTimeout, ScanVerdict.FAIL);
+    }
+
+    private String policy() {
+        return failOn.entrySet().stream()
+                .map(e -> e.getKey().toUpperCase(Locale.ROOT) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private ScanGate gate() {

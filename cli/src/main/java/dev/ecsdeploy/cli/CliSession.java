@@ -26,7 +26,9 @@ final class CliSession implements AutoCloseable {
 
     private final AwsOptions options;
     private final AwsClients clients;
-    private final AwsConnection connection;
+    private final Optional<URI> endpoint;
+    private final boolean emulator;
+    private AwsConnection connection;
     private final TimeSource time;
     private final PrintWriter out;
     private final ProgressPrinter progress;
@@ -35,10 +37,11 @@ final class CliSession implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.clients = new AwsClients();
-        Optional<URI> endpoint = options.endpointUrl == null ? Optional.empty() : Optional.of(options.endpoint());
-        Optional<TimeSource> emulatorTime = endpoint.flatMap(EmulatorTime::probe);
+        Optional<URI> given = options.endpointUrl == null ? Optional.empty() : Optional.of(options.endpoint());
+        Optional<TimeSource> emulatorTime = given.flatMap(EmulatorTime::probe);
         this.time = emulatorTime.orElseGet(TimeSource::system);
-        this.connection = connection(endpoint, emulatorTime.isPresent());
+        this.endpoint = given;
+        this.emulator = emulatorTime.isPresent();
         this.progress = new ProgressPrinter(err, System.console() != null && err == Main.STANDARD_ERROR);
     }
 
@@ -50,7 +53,11 @@ final class CliSession implements AutoCloseable {
         return clients;
     }
 
-    AwsConnection connection() {
+    /** The connection, resolved on first use so that commands without AWS calls need no region. */
+    synchronized AwsConnection connection() {
+        if (connection == null) {
+            connection = connection(endpoint, emulator);
+        }
         return connection;
     }
 
@@ -71,7 +78,7 @@ final class CliSession implements AutoCloseable {
     }
 
     HistoryRecorder history() {
-        return new HistoryRecorder(options.historyDirectory());
+        return new HistoryRecorder(options.historyDirectory(), this);
     }
 
     @Override

@@ -26,9 +26,6 @@ final class PromoteCommand extends AwsCommand {
     @Option(names = "--tag", required = true, description = "Tag to add (repeatable).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--environment", description = "Environment name recorded in the history.")
-    String environment;
-
     @Option(names = "--dry-run", description = "Show what would be tagged; change nothing.")
     boolean dryRun;
 
@@ -38,8 +35,9 @@ final class PromoteCommand extends AwsCommand {
             return printDryRun(session);
         }
         try (EcrImageManager images = ImageManagers.create(session)) {
+            java.time.Instant startedAt = session.time().instant();
             PushResult promoted = images.promote(PromoteRequest.of(repository, from, tags));
-            session.history().build(environment, promoted, null);
+            session.history().build(promoted, null, null, startedAt);
             return ImageOutput.print(session, promoted, null);
         }
     }

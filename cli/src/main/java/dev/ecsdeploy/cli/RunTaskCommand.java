@@ -8,7 +8,6 @@ import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.WaitMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +115,8 @@ final class RunTaskCommand extends AwsCommand {
                 .clock(session.time())
                 .sleeper(session.time()::sleep)
                 .build();
-        Instant startedAt = session.time().instant();
         TaskRunResult result = runner.runAndWait(request, listener(session));
-        session.history().task(environment, cluster, result, startedAt);
+        session.history().task(environment, cluster, what.service, result, request.containerImages(), command);
         return TaskOutput.print(session, result);
     }
 
