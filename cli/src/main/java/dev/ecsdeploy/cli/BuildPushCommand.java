@@ -122,10 +122,13 @@ final class BuildPushCommand extends AwsCommand {
                 .builderKind(kind);
         labels.forEach(request::putLabel);
         if (kind == BuilderKind.JIB) {
-            return request.jibImage(DockerfileJib.read(dockerfile(), context)).build();
+            return request.jibImage(DockerfileJib.read(dockerfile(), context.toAbsolutePath()))
+                    .build();
         }
         buildArgs.forEach(request::putBuildArg);
-        return request.contextDirectory(context).dockerfile(dockerfile()).build();
+        return request.contextDirectory(context.toAbsolutePath())
+                .dockerfile(dockerfile())
+                .build();
     }
 
     private ScanRequest scanRequest(PushResult pushed) {
@@ -169,11 +172,13 @@ final class BuildPushCommand extends AwsCommand {
                 : kind;
     }
 
+    /** The Dockerfile as an absolute path: given relative to the working directory, else to the context. */
     private Path dockerfile() {
         if (dockerfile == null) {
-            return context.resolve("Dockerfile");
+            return context.resolve("Dockerfile").toAbsolutePath();
         }
-        return dockerfile.isAbsolute() || Files.exists(dockerfile) ? dockerfile : context.resolve(dockerfile);
+        Path file = dockerfile.isAbsolute() || Files.exists(dockerfile) ? dockerfile : context.resolve(dockerfile);
+        return file.toAbsolutePath();
     }
 
     private void requirePlainHttpAllowed(CliSession session) {
