@@ -1,6 +1,7 @@
 package dev.ecsdeploy.core.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Reads and writes history entries as JSON, one object per line, each starting with its {@code schemaVersion}.
@@ -24,6 +27,7 @@ public final class HistoryJson {
 
     private static final byte[] LINE_PREFIX =
             ("{\"schemaVersion\":" + SCHEMA_VERSION + ",").getBytes(StandardCharsets.UTF_8);
+    private static final Map<EntryKind, byte[]> KIND_PREFIXES = kindPrefixes();
     private static final ObjectMapper MAPPER = newMapper();
 
     private HistoryJson() {}
@@ -56,6 +60,9 @@ public final class HistoryJson {
 
     /** Returns the entry read from one stored line, or the reason the line cannot be used. */
     public static ParsedLine parseLine(byte[] bytes, int offset, int length) {
+        if (startsWith(bytes, offset, length, LINE_PREFIX)) {
+            return parseCurrentVersion(bytes, offset, length);
+        }
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes, offset, length);
@@ -83,6 +90,42 @@ public final class HistoryJson {
         }
     }
 
+    /**
+     * Returns the kind of entry a line holds when the line starts the way this version writes lines (schema version,
+     * then type), without parsing it; null when it does not, and only parsing can tell.
+     */
+    static EntryKind kindOf(byte[] bytes, int offset, int length) {
+        for (EntryKind kind : EntryKind.values()) {
+            if (startsWith(bytes, offset, length, KIND_PREFIXES.get(kind))) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    // The line starts as this version writes it, so skip the tree and bind it directly (about half the work).
+    private static ParsedLine parseCurrentVersion(byte[] bytes, int offset, int length) {
+        try {
+            return ParsedLine.of(MAPPER.readValue(bytes, offset, length, HistoryEntry.class));
+        } catch (JsonParseException e) {
+            return ParsedLine.problem(LineProblem.NOT_JSON, "not valid JSON (" + firstLine(e) + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            return ParsedLine.problem(LineProblem.NOT_UNDERSTOOD, "not a history entry (" + firstLine(e) + ")");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns the entry as a JSON object without a schema version, as nested in snapshots and reports. */
     static byte[] toJsonBytes(Object value) {
         try {
@@ -90,6 +133,15 @@ public final class HistoryJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("history entry could not be written as JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<EntryKind, byte[]> kindPrefixes() {
+        var prefixes = new EnumMap<EntryKind, byte[]>(EntryKind.class);
+        for (EntryKind kind : EntryKind.values()) {
+            String prefix = new String(LINE_PREFIX, StandardCharsets.UTF_8) + "\"type\":\"" + kind.type() + "\"";
+            prefixes.put(kind, prefix.getBytes(StandardCharsets.UTF_8));
+        }
+        return prefixes;
     }
 
     static ObjectMapper mapper() {

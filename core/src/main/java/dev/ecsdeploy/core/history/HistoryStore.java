@@ -141,7 +141,7 @@ public final class HistoryStore {
             states.seed(snapshot.get().snapshot().services());
         }
         var lastLine = new long[] {-1};
-        var tail = scan(channel, start, size, new Reporter(), (entry, lineStart) -> {
+        var tail = scan(channel, start, size, new Reporter(), EntryKind.DEPLOYMENT, (entry, lineStart) -> {
             states.accept(entry);
             lastLine[0] = lineStart;
         });
@@ -179,7 +179,7 @@ public final class HistoryStore {
         long bytesBefore;
         try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
             bytesBefore = channel.size();
-            scan(channel, 0, bytesBefore, reporter, (entry, start) -> entries.add(entry));
+            scan(channel, 0, bytesBefore, reporter, null, (entry, start) -> entries.add(entry));
         }
         if (reporter.unreadable > 0) {
             throw new IllegalStateException("history not compacted: " + journal + " holds " + reporter.unreadable
@@ -260,15 +260,21 @@ public final class HistoryStore {
             return;
         }
         try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
-            scan(channel, from, channel.size(), reporter, (entry, start) -> sink.accept(entry));
+            scan(channel, from, channel.size(), reporter, null, (entry, start) -> sink.accept(entry));
         } catch (IOException e) {
             throw new UncheckedIOException("history not read: " + journal + ": " + e.getMessage(), e);
         }
     }
 
-    private JournalReader.Tail scan(FileChannel channel, long from, long to, Reporter reporter, EntrySink sink)
+    /** Reads entries in {@code [from, to)}; with {@code only} set, skips lines that plainly hold another kind. */
+    private JournalReader.Tail scan(
+            FileChannel channel, long from, long to, Reporter reporter, EntryKind only, EntrySink sink)
             throws IOException {
         var tail = JournalReader.read(channel, from, to, (bytes, offset, length, start) -> {
+            EntryKind kind = only == null ? null : HistoryJson.kindOf(bytes, offset, length);
+            if (kind != null && kind != only) {
+                return;
+            }
             ParsedLine parsed = HistoryJson.parseLine(bytes, offset, length);
             if (parsed.entry() != null) {
                 sink.entry(parsed.entry(), start);
