@@ -35,8 +35,10 @@ class BuildPushWithPodmanAndBuildahTest {
 
             assertPushed(ecr, support, result, "build/podman");
             assertThat(result.builder()).isEqualTo("podman");
-            assertThat(support.runner.commands()).anySatisfy(command -> assertThat(command.argv())
-                    .startsWith("podman", "login").contains("--password-stdin"));
+            assertThat(support.runner.commands())
+                    .anySatisfy(command -> assertThat(command.argv())
+                            .startsWith("podman", "login")
+                            .contains("--password-stdin"));
             support.close();
             support.assertPrivateDirectoriesDeleted();
             support.assertNoSecretLeaked();
@@ -69,7 +71,9 @@ class BuildPushWithPodmanAndBuildahTest {
             assertThat(first.changed()).isTrue();
             assertThat(second.changed()).isFalse();
             assertThat(second.digest()).isEqualTo(first.digest());
-            assertThat(support.tokenCalls()).as("one token per registry per run").isEqualTo(1);
+            assertThat(support.tokenCalls())
+                    .as("one token per registry per run")
+                    .isEqualTo(1);
         }
     }
 
@@ -78,7 +82,10 @@ class BuildPushWithPodmanAndBuildahTest {
             EcrTestSupport.busyboxContext(context, "built-by-test");
         }
         return BuildPushRequest.builder()
-                .repository(RepositorySpec.builder().name(repository).createIfMissing(true).build())
+                .repository(RepositorySpec.builder()
+                        .name(repository)
+                        .createIfMissing(true)
+                        .build())
                 .tags(List.of("1.0.0", "latest"))
                 .builderKind(builder)
                 .contextDirectory(context)
@@ -92,8 +99,8 @@ class BuildPushWithPodmanAndBuildahTest {
     }
 
     private static void assertPushed(EcrClient ecr, EcrTestSupport support, PushResult result, String repository) {
-        ImageDetail detail = ecr.describeImages(r -> r.repositoryName(repository)
-                        .imageIds(i -> i.imageTag("1.0.0")))
+        ImageDetail detail = ecr.describeImages(
+                        r -> r.repositoryName(repository).imageIds(i -> i.imageTag("1.0.0")))
                 .imageDetails()
                 .get(0);
         assertThat(result.digest()).isEqualTo(detail.imageDigest()).startsWith("sha256:");
@@ -103,6 +110,8 @@ class BuildPushWithPodmanAndBuildahTest {
         assertThat(result.sizeInBytes()).isPositive();
         assertThat(result.pushedAt()).isNotNull();
         assertThat(result.changed()).isTrue();
-        assertThat(support.tokenCalls()).as("one GetAuthorizationToken per registry per run").isEqualTo(1);
+        assertThat(support.tokenCalls())
+                .as("one GetAuthorizationToken per registry per run")
+                .isEqualTo(1);
     }
 }

@@ -15,7 +15,8 @@ final class ContainerToolsAssumptions {
 
     static void assumeTool(String tool) {
         LocalCommandRunner runner = new LocalCommandRunner();
-        if (runner.isAvailable(tool) && runner.run(Command.of(List.of(tool, "--version"))).succeeded()) {
+        if (runner.isAvailable(tool)
+                && runner.run(Command.of(List.of(tool, "--version"))).succeeded()) {
             return;
         }
         assumeTrue(false, tool + " is not installed: skipping this real-build test");

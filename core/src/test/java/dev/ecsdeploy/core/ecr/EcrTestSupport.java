@@ -79,7 +79,9 @@ final class EcrTestSupport implements AutoCloseable {
 
     /** Asserts every private directory (auth files, build work) is gone, and nothing in them held a secret. */
     void assertPrivateDirectoriesDeleted() {
-        assertThat(runner.privateDirectories()).isNotEmpty().allSatisfy(path -> assertThat(path).doesNotExist());
+        assertThat(runner.privateDirectories())
+                .isNotEmpty()
+                .allSatisfy(path -> assertThat(path).doesNotExist());
     }
 
     /** A build context: a static busybox and a Dockerfile whose RUN step needs no shell from a base image. */

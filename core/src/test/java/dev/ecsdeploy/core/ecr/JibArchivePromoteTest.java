@@ -29,9 +29,11 @@ class JibArchivePromoteTest {
     @Test
     void shouldBuildWithJibFromFilesAndPushToTheEmulator(EcrClient ecr) throws Exception {
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
-            PushResult result = support.manager.buildAndPush(jibRequest("jib/app", "hello from jib", "1.0").request());
+            PushResult result = support.manager.buildAndPush(
+                    jibRequest("jib/app", "hello from jib", "1.0").request());
 
-            String described = ecr.describeImages(r -> r.repositoryName("jib/app").imageIds(i -> i.imageTag("1.0")))
+            String described = ecr.describeImages(
+                            r -> r.repositoryName("jib/app").imageIds(i -> i.imageTag("1.0")))
                     .imageDetails()
                     .get(0)
                     .imageDigest();
@@ -39,7 +41,9 @@ class JibArchivePromoteTest {
             assertThat(result.builder()).isEqualTo("jib");
             assertThat(result.tags()).containsExactly("1.0", "stable");
             assertThat(support.tokenCalls()).isEqualTo(1);
-            assertThat(support.runner.commands()).as("Jib runs no external command").isEmpty();
+            assertThat(support.runner.commands())
+                    .as("Jib runs no external command")
+                    .isEmpty();
             support.assertNoSecretLeaked();
         }
     }
@@ -49,10 +53,14 @@ class JibArchivePromoteTest {
         Path archive = dockerArchive("archive content");
         aws.emulator().ecr().createRepository("archive/app");
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
-            PushResult first = support.manager.pushArchive(ArchivePushRequest.of("archive/app", archive, List.of("v1")));
-            PushResult second = support.manager.pushArchive(ArchivePushRequest.of("archive/app", archive, List.of("v1")));
+            PushResult first =
+                    support.manager.pushArchive(ArchivePushRequest.of("archive/app", archive, List.of("v1")));
+            PushResult second =
+                    support.manager.pushArchive(ArchivePushRequest.of("archive/app", archive, List.of("v1")));
 
-            assertThat(first.digest()).isEqualTo(aws.emulator().ecr().digestOf("archive/app", "v1").orElseThrow());
+            assertThat(first.digest())
+                    .isEqualTo(
+                            aws.emulator().ecr().digestOf("archive/app", "v1").orElseThrow());
             assertThat(first.manifestMediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
             assertThat(first.changed()).isTrue();
             assertThat(second.changed()).isFalse();
@@ -73,7 +81,8 @@ class JibArchivePromoteTest {
             assertThat(aws.emulator().ecr().digestOf("promote/app", "prod")).contains(digest);
             assertThat(support.tokenCalls()).as("no registry login for a retag").isZero();
             assertThat(aws.emulator().callLog().count("ecr", "PutImage")).isEqualTo(2);
-            assertThat(support.manager.promote(PromoteRequest.of("promote/app", digest, List.of("prod")))
+            assertThat(support.manager
+                            .promote(PromoteRequest.of("promote/app", digest, List.of("prod")))
                             .changed())
                     .isFalse();
         }
@@ -92,10 +101,12 @@ class JibArchivePromoteTest {
             PushResult again = support.manager.pushArchive(
                     new ArchivePushRequest(immutable, dockerArchive("first"), List.of("1.0")));
             Path other = dockerArchive("second");
-            long putsBefore = aws.emulator().ecr().digestOf("immutable/app", "1.0").isPresent() ? 1 : 0;
+            long putsBefore =
+                    aws.emulator().ecr().digestOf("immutable/app", "1.0").isPresent() ? 1 : 0;
 
             assertThat(again.changed()).isFalse();
-            assertThatThrownBy(() -> support.manager.pushArchive(new ArchivePushRequest(immutable, other, List.of("1.0"))))
+            assertThatThrownBy(
+                            () -> support.manager.pushArchive(new ArchivePushRequest(immutable, other, List.of("1.0"))))
                     .isInstanceOf(TagConflictException.class)
                     .hasMessageContaining(first.digest())
                     .hasMessageContaining("immutable");
@@ -153,10 +164,13 @@ class JibArchivePromoteTest {
             var repository = ecr.describeRepositories(r -> r.repositoryNames("created/app"))
                     .repositories()
                     .get(0);
-            assertThat(repository.encryptionConfiguration().encryptionTypeAsString()).isEqualTo("KMS");
-            assertThat(ecr.getRepositoryPolicy(r -> r.repositoryName("created/app")).policyText())
+            assertThat(repository.encryptionConfiguration().encryptionTypeAsString())
+                    .isEqualTo("KMS");
+            assertThat(ecr.getRepositoryPolicy(r -> r.repositoryName("created/app"))
+                            .policyText())
                     .contains("210987654321");
-            assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName("created/app")).lifecyclePolicyText())
+            assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName("created/app"))
+                            .lifecyclePolicyText())
                     .contains("imageCountMoreThan");
         }
     }
@@ -164,9 +178,11 @@ class JibArchivePromoteTest {
     @Test
     void shouldRejectBadInputBeforeAnyPush() {
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
-            assertThatThrownBy(() -> support.manager.buildAndPush(r -> r.repository("Bad_Name").addTag("1")))
+            assertThatThrownBy(() -> support.manager.buildAndPush(
+                            r -> r.repository("Bad_Name").addTag("1")))
                     .hasMessageStartingWith("invalid repository name 'Bad_Name': ");
-            assertThatThrownBy(() -> support.manager.buildAndPush(r -> r.repository("app").addTag("-x")))
+            assertThatThrownBy(() -> support.manager.buildAndPush(
+                            r -> r.repository("app").addTag("-x")))
                     .hasMessageStartingWith("invalid tag '-x': ");
             assertThatThrownBy(() -> support.manager.buildAndPush(r -> r.repository("app")
                             .addTag("1")
@@ -179,10 +195,11 @@ class JibArchivePromoteTest {
                             .builderKind(BuilderKind.PODMAN)
                             .contextDirectory(directory)))
                     .hasMessageStartingWith("Dockerfile " + directory.resolve("Dockerfile") + " not found: ");
-            assertThatThrownBy(() -> support.manager.buildAndPush(jibRequest("absent/app", "x", "1")
-                            .toBuilderWithoutCreate()))
+            assertThatThrownBy(() -> support.manager.buildAndPush(
+                            jibRequest("absent/app", "x", "1").toBuilderWithoutCreate()))
                     .hasMessageStartingWith("repository absent/app not found: ");
-            assertThat(aws.emulator().callLog().count("ecr", "GetAuthorizationToken")).isZero();
+            assertThat(aws.emulator().callLog().count("ecr", "GetAuthorizationToken"))
+                    .isZero();
         }
     }
 
@@ -190,7 +207,9 @@ class JibArchivePromoteTest {
     void shouldReportAFailedLoginBeforeAnyPush() throws Exception {
         aws.emulator().ecr().createRepository("creds/app");
         // The emulator accepts any access key, so a refused token call stands in for bad credentials.
-        aws.emulator().faults().add(dev.ecsdeploy.emulator.faults.FaultRule.serverErrors("ecr:GetAuthorizationToken", 100));
+        aws.emulator()
+                .faults()
+                .add(dev.ecsdeploy.emulator.faults.FaultRule.serverErrors("ecr:GetAuthorizationToken", 100));
         try (dev.ecsdeploy.core.aws.AwsClients clients = new dev.ecsdeploy.core.aws.AwsClients();
                 EcrImageManager manager = EcrImageManager.builder()
                         .clients(clients)
@@ -198,7 +217,8 @@ class JibArchivePromoteTest {
                         .build()) {
             BuildPushRequest request = jibRequest("creds/app", "x", "1").request();
             assertThatThrownBy(() -> manager.buildAndPush(request))
-                    .hasMessageStartingWith("could not log in to " + aws.emulator().registryHost() + ": ");
+                    .hasMessageStartingWith(
+                            "could not log in to " + aws.emulator().registryHost() + ": ");
             assertThat(aws.emulator().ecr().digestOf("creds/app", "1")).isEmpty();
         }
     }
@@ -206,7 +226,10 @@ class JibArchivePromoteTest {
     private JibRequest jibRequest(String repository, String content, String tag) throws Exception {
         Path file = Files.writeString(directory.resolve("hello.txt"), content);
         return new JibRequest(BuildPushRequest.builder()
-                .repository(RepositorySpec.builder().name(repository).createIfMissing(true).build())
+                .repository(RepositorySpec.builder()
+                        .name(repository)
+                        .createIfMissing(true)
+                        .build())
                 .tags(List.of(tag, "stable"))
                 .builderKind(BuilderKind.JIB)
                 .created(Instant.parse("2026-01-01T00:00:00Z"))
@@ -222,9 +245,28 @@ class JibArchivePromoteTest {
     /** A Jib request, or the same with createRepository switched off. */
     private record JibRequest(BuildPushRequest request) {
         BuildPushRequest toBuilderWithoutCreate() {
-            return new BuildPushRequest(RepositorySpec.named(request.repository().name()), request.tags(),
-                    request.builderKind(), null, null, Map.of(), null, List.of(), Map.of(), null, null, null, null,
-                    request.created(), List.of(), List.of(), false, false, List.of(), List.of(), request.jibImage());
+            return new BuildPushRequest(
+                    RepositorySpec.named(request.repository().name()),
+                    request.tags(),
+                    request.builderKind(),
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    List.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    request.created(),
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    List.of(),
+                    List.of(),
+                    request.jibImage());
         }
     }
 
@@ -234,8 +276,9 @@ class JibArchivePromoteTest {
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\","
                         + "\"diff_ids\":[\"" + sha256(layer) + "\"]}}")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"app:latest\"],\"Layers\":[\"layer/layer.tar\"]}]"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] manifest =
+                "[{\"Config\":\"config.json\",\"RepoTags\":[\"app:latest\"],\"Layers\":[\"layer/layer.tar\"]}]"
+                        .getBytes(StandardCharsets.UTF_8);
         Path archive = Files.createTempFile(directory, "image-", ".tar");
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(archive))) {
             add(tar, "manifest.json", manifest);
@@ -263,8 +306,10 @@ class JibArchivePromoteTest {
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return "sha256:" + java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return "sha256:"
+                + java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(bytes));
     }
 
     @SuppressWarnings("unused")

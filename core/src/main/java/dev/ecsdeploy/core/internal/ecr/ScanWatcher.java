@@ -72,8 +72,11 @@ final class ScanWatcher {
             return handle.withLastStatus(START_LIMITED);
         } catch (software.amazon.awssdk.services.ecr.model.ValidationException e) {
             // Enhanced scanning owns scans (Inspector); a manual basic scan is refused, so wait for Inspector's.
-            events.add(ProgressEvent.warning(clock.instant(), "ecr.scan", "could not start a basic scan: "
-                    + e.awsErrorDetails().errorMessage() + " (enhanced scanning scans on its own)"));
+            events.add(ProgressEvent.warning(
+                    clock.instant(),
+                    "ecr.scan",
+                    "could not start a basic scan: " + e.awsErrorDetails().errorMessage()
+                            + " (enhanced scanning scans on its own)"));
             return handle;
         } catch (UnsupportedImageTypeException e) {
             events.add(ProgressEvent.warning(

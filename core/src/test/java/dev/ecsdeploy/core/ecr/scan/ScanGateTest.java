@@ -65,7 +65,11 @@ class ScanGateTest {
                         StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
                 .withEndpointOverride(aws.emulator().endpoint());
-        return EcrImageManager.builder().clients(factory).connection(connection).clock(clock).build();
+        return EcrImageManager.builder()
+                .clients(factory)
+                .connection(connection)
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -80,7 +84,8 @@ class ScanGateTest {
 
         assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isOne();
         assertThat(first.done()).isFalse();
-        assertThat(first.nextPollAt()).isEqualTo(clock.instant().minusSeconds(5).plus(ScanRequest.DEFAULT_POLL_INTERVAL));
+        assertThat(first.nextPollAt())
+                .isEqualTo(clock.instant().minusSeconds(5).plus(ScanRequest.DEFAULT_POLL_INTERVAL));
         ScanResult result = second.result();
         assertThat(result.outcome()).isEqualTo(ScanOutcome.COMPLETE);
         assertThat(result.verdict()).isEqualTo(ScanVerdict.PASS);
@@ -97,7 +102,8 @@ class ScanGateTest {
         assertThat(result.verdict()).isEqualTo(ScanVerdict.FAIL);
         assertThat(result.gate().broken()).singleElement().satisfies(broken -> {
             assertThat(broken.severity()).isEqualTo(FindingSeverity.CRITICAL);
-            assertThat(broken.findings()).extracting(dev.ecsdeploy.core.ecr.scan.ScanFinding::id)
+            assertThat(broken.findings())
+                    .extracting(dev.ecsdeploy.core.ecr.scan.ScanFinding::id)
                     .containsExactly("CVE-2026-0001");
         });
         assertThat(result.message()).contains("CRITICAL 1 > 0 (CVE-2026-0001)");
@@ -206,7 +212,9 @@ class ScanGateTest {
         ScanResult result = completeScan(request());
 
         assertThat(result.report().findings()).hasSize(1500);
-        assertThat(aws.emulator().callLog().count("ecr", "DescribeImageScanFindings")).as("two pages of at most 1000").isEqualTo(2);
+        assertThat(aws.emulator().callLog().count("ecr", "DescribeImageScanFindings"))
+                .as("two pages of at most 1000")
+                .isEqualTo(2);
     }
 
     @Test
