@@ -16,9 +16,17 @@ final class RecordingCommandRunner implements CommandRunner {
     private final List<Command> commands = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Path> privateDirectories = new ArrayList<>();
+    private volatile java.util.function.UnaryOperator<Command> instrumentation =
+            java.util.function.UnaryOperator.identity();
+
+    /** Rewrites commands before they run (test instrumentation only, such as a debug log level). */
+    void instrument(java.util.function.UnaryOperator<Command> rewrite) {
+        this.instrumentation = rewrite;
+    }
 
     @Override
-    public synchronized CommandResult run(Command command, Consumer<String> lineConsumer) {
+    public synchronized CommandResult run(Command original, Consumer<String> lineConsumer) {
+        Command command = instrumentation.apply(original);
         commands.add(command);
         CommandResult result = local.run(command, lineConsumer);
         output.addAll(result.outputLines());
