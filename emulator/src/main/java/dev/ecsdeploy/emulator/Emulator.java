@@ -192,7 +192,12 @@ public final class Emulator implements AutoCloseable {
                 context.clock().advance(Duration.ofMillis((long) (seconds * 1000)));
                 yield clockJson();
             }
-            default -> throw new AwsException(404, "NotFound", "no control path " + method + " /_emulator/" + path);
+            default -> {
+                if (path.startsWith("ecr/")) {
+                    yield ecr.control(request);
+                }
+                throw new AwsException(404, "NotFound", "no control path " + method + " /_emulator/" + path);
+            }
         };
     }
 

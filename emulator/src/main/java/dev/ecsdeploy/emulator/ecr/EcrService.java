@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
+import dev.ecsdeploy.emulator.http.ControlRequest;
 import dev.ecsdeploy.emulator.http.RawHttpRoute;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.ImageResolver;
@@ -106,12 +107,21 @@ public final class EcrService implements AwsJsonService {
     public String putSyntheticImage(String repository, String tag, Map<String, String> labels) {
         SyntheticImages.Parts parts = SyntheticImages.build(repository, tag, labels);
         synchronized (store) {
-            store.requireRepository(repository);
+            if (store.repository(repository).isEmpty()) {
+                throw new IllegalArgumentException("cannot seed image " + repository + ":" + tag
+                        + ": the repository does not exist (create it first, e.g. with createRepository)");
+            }
             store.link(repository, store.blobs().put(parts.config()));
             store.link(repository, store.blobs().put(parts.layer()));
             Manifest manifest = Manifest.parse(parts.manifest(), Manifest.DOCKER_V2);
-            return store.putManifest(repository, manifest, tag, context.clock().now())
-                    .digest();
+            try {
+                return store.putManifest(
+                                repository, manifest, tag, context.clock().now())
+                        .digest();
+            } catch (EcrStore.ImageStoreException e) {
+                throw new IllegalStateException("cannot seed image " + repository + ":" + tag + ": the tag already "
+                        + "exists and the repository's tags are immutable");
+            }
         }
     }
 
@@ -163,6 +173,11 @@ public final class EcrService implements AwsJsonService {
                 scan.unpin(context.clock().now());
             }
         }
+    }
+
+    /** Answers the control API's {@code /_emulator/ecr/…} paths (see {@link EcrControl}). */
+    public JsonNode control(ControlRequest request) {
+        return new EcrControl(this).handle(request);
     }
 
     /** How long a scan takes on the emulated clock (10 s unless changed). */

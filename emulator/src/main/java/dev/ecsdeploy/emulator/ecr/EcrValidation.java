@@ -46,13 +46,38 @@ final class EcrValidation {
             return;
         }
         String registryId = value.asText();
+        checkFormat(registryId);
+        if (!registryId.equals(ownRegistryId)) {
+            throw EcrErrors.repositoryNotFound(repositoryName, registryId);
+        }
+    }
+
+    /** Whether the input names the emulator's registry (or none); another valid account's registry is empty. */
+    static boolean namesOwnRegistry(JsonNode input, String ownRegistryId) {
+        JsonNode value = input.get("registryId");
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        checkFormat(value.asText());
+        return value.asText().equals(ownRegistryId);
+    }
+
+    /** CreateRepository can only create in the emulator's own registry. */
+    static void ownRegistryForCreate(JsonNode input, String ownRegistryId) {
+        JsonNode value = input.get("registryId");
+        if (value != null && !value.isNull() && !value.asText().equals(ownRegistryId)) {
+            checkFormat(value.asText());
+            throw AwsException.invalidParameter("Invalid parameter at 'registryId': the emulator holds only the "
+                    + "registry of account " + ownRegistryId + ", so repositories cannot be created in "
+                    + value.asText());
+        }
+    }
+
+    private static void checkFormat(String registryId) {
         if (!REGISTRY_ID.matcher(registryId).matches()) {
             throw AwsException.validation("1 validation error detected: Value '" + registryId
                     + "' at 'registryId' failed to satisfy constraint: Member must satisfy regular expression"
                     + " pattern: [0-9]{12}");
-        }
-        if (!registryId.equals(ownRegistryId)) {
-            throw EcrErrors.repositoryNotFound(repositoryName, registryId);
         }
     }
 

@@ -41,7 +41,8 @@ final class EnhancedFindingJson {
         node.put(
                 "findingArn",
                 "arn:aws:inspector2:" + context.region() + ":" + context.accountId() + ":finding/"
-                        + Digests.sha256((context.image().digest() + finding.name()).getBytes())
+                        + Digests.sha256((context.image().digest() + finding.name())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                                 .substring(7, 39));
         node.put("firstObservedAt", EcrJson.epoch(observedAt));
         node.put("lastObservedAt", EcrJson.epoch(observedAt));

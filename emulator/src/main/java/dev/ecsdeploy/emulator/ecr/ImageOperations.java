@@ -218,7 +218,6 @@ final class ImageOperations {
             layer.put("layerAvailability", available ? "AVAILABLE" : "UNAVAILABLE");
             if (available) {
                 layer.put("layerSize", store.blobs().size(value));
-                layer.put("mediaType", SyntheticImages.LAYER_MEDIA_TYPE);
             }
         }
         return output;

@@ -42,7 +42,7 @@ final class RepositoryOperations {
 
     private JsonNode create(ObjectNode input, RequestContext context) {
         String name = EcrValidation.repositoryName(input);
-        EcrValidation.registryId(input, store.registryId(), name);
+        EcrValidation.ownRegistryForCreate(input, store.registryId());
         String mutability = enumValue(input, "imageTagMutability", MUTABILITY, "MUTABLE");
         JsonNode encryption = input.path("encryptionConfiguration");
         String encryptionType = encryption.path("encryptionType").asText("AES256");
@@ -89,8 +89,7 @@ final class RepositoryOperations {
                 EcrValidation.registryId(input, store.registryId(), name.asText());
                 selected.add(store.requireRepository(name.asText()));
             }
-        } else {
-            EcrValidation.registryId(input, store.registryId(), "*");
+        } else if (EcrValidation.namesOwnRegistry(input, store.registryId())) {
             selected.addAll(store.repositories());
         }
         int max = EcrValidation.maxResults(input, 1000, 100);

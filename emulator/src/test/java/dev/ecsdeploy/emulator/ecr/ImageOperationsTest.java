@@ -84,7 +84,8 @@ class ImageOperationsTest {
                 .hasMessageContaining("The image tag 'v1' already exists in the 'app' repository and cannot be "
                         + "overwritten because the repository is immutable.");
         assertThatThrownBy(() -> service.putSyntheticImage("app", "v1", Map.of("changed", "yes")))
-                .isInstanceOf(EcrStore.ImageStoreException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("immutable");
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.FindingSeverity;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.ScanStatus;
 
 /**
  * Real clients against the embedded registry: podman and buildah build a {@code FROM scratch} image with behaviour
@@ -82,7 +86,8 @@ class RealPushTest {
     void shouldPushWithPodmanAndShowTheClientsDigestInDescribeImages() throws IOException {
         ContainerTools.assumeAvailable("podman");
         EcrClient ecr = AWS.ecr();
-        String uri = ecr.createRepository(r -> r.repositoryName("podman/web"))
+        String uri = ecr.createRepository(
+                        r -> r.repositoryName("podman/web").imageScanningConfiguration(s -> s.scanOnPush(true)))
                 .repository()
                 .repositoryUri();
         String image = build("podman", uri + ":v1", "unhealthy", "first");
@@ -104,7 +109,40 @@ class RealPushTest {
             assertThat(found.digest()).isEqualTo(pushed);
             assertThat(found.workload().health()).isEqualTo(Health.UNHEALTHY);
         });
+        AWS.emulator().advance(Duration.ofSeconds(10));
+        var scan = ecr.describeImageScanFindings(
+                r -> r.repositoryName("podman/web").imageId(i -> i.imageTag("v1")));
+        assertThat(scan.imageScanStatus().status()).isEqualTo(ScanStatus.COMPLETE);
+        assertThat(scan.imageScanFindings().findingSeverityCounts())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(FindingSeverity.CRITICAL, 1, FindingSeverity.HIGH, 2));
         assertDefaultAuthFilesDoNotNameTheRegistry();
+    }
+
+    @Test
+    void shouldPullWhatWasPushed() throws IOException {
+        ContainerTools.assumeAvailable("podman");
+        EcrClient ecr = AWS.ecr();
+        String uri = ecr.createRepository(r -> r.repositoryName("podman/pulled"))
+                .repository()
+                .repositoryUri();
+        String image = build("podman", uri + ":v1", "healthy", "pulled");
+        logInOnce("podman", ecr);
+        push("podman", image, workDir.resolve("digest"), authFile).requireSuccess("podman push");
+        String pushed = Files.readString(workDir.resolve("digest")).trim();
+        ContainerTools.run(null, null, List.of("podman", "rmi", "-f", image)).requireSuccess("podman rmi");
+
+        ContainerTools.run(
+                        null,
+                        null,
+                        List.of("podman", "pull", "--tls-verify=false", "--authfile", authFile.toString(), image))
+                .requireSuccess("podman pull");
+
+        String pulled = ContainerTools.run(
+                        null, null, List.of("podman", "image", "inspect", "--format", "{{.Digest}}", image))
+                .requireSuccess("podman image inspect")
+                .output()
+                .trim();
+        assertThat(pulled).isEqualTo(pushed);
     }
 
     @Test

@@ -175,6 +175,65 @@ class RegistryProtocolTest {
                         found -> assertThat(found.workload().health()).isEqualTo(Health.CRASH));
     }
 
+    @Test
+    void shouldMountABlobFromAnotherRepository() throws Exception {
+        aws.ecr().createRepository(r -> r.repositoryName("source"));
+        aws.ecr().createRepository(r -> r.repositoryName("target"));
+        String auth = credentials();
+        String digest = uploadMonolithic("source", "shared layer".getBytes(StandardCharsets.UTF_8), auth);
+
+        HttpResponse<String> mounted = send(
+                request("/v2/target/blobs/uploads/?mount=" + digest + "&from=source")
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                auth);
+        HttpResponse<String> notMounted = send(
+                request("/v2/target/blobs/uploads/?mount=" + Digests.sha256(new byte[1]) + "&from=source")
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                auth);
+
+        assertThat(mounted.statusCode()).isEqualTo(201);
+        assertThat(mounted.headers().firstValue("Docker-Content-Digest")).hasValue(digest);
+        assertThat(send(request("/v2/target/blobs/" + digest).method("HEAD", HttpRequest.BodyPublishers.noBody()), auth)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(notMounted.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void shouldServeConcurrentPushesWhileTheApiIsBusy() throws Exception {
+        aws.ecr().createRepository(r -> r.repositoryName("busy"));
+        String auth = credentials();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var pushes = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                String tag = "t" + i;
+                pushes.add(pool.submit(() -> pushSynthetic("busy", tag, auth)));
+                pool.submit(() -> aws.ecr().describeImages(r -> r.repositoryName("busy")));
+            }
+            for (var push : pushes) {
+                assertThat(push.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(aws.ecr().describeImages(r -> r.repositoryName("busy")).imageDetails())
+                .hasSize(12);
+    }
+
+    private int pushSynthetic(String repository, String tag, String auth) throws Exception {
+        SyntheticImages.Parts parts = SyntheticImages.build(repository, tag, Map.of());
+        uploadMonolithic(repository, parts.config(), auth);
+        uploadInChunks(repository, parts.layer(), auth);
+        return send(
+                        request("/v2/" + repository + "/manifests/" + tag)
+                                .header("Content-Type", Manifest.DOCKER_V2)
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(parts.manifest())),
+                        auth)
+                .statusCode();
+    }
+
     private String entry(String digest, String architecture) {
         return "{\"mediaType\":\"" + Manifest.DOCKER_V2 + "\",\"digest\":\"" + digest
                 + "\",\"size\":100,\"platform\":{\"os\":\"linux\",\"architecture\":\"" + architecture + "\"}}";

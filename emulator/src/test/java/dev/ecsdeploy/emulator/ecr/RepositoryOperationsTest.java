@@ -87,6 +87,14 @@ class RepositoryOperationsTest {
         assertThatThrownBy(() ->
                         aws.ecr().describeImages(r -> r.repositoryName("app").registryId("210987654321")))
                 .isInstanceOf(RepositoryNotFoundException.class);
+        assertThat(aws.ecr()
+                        .describeRepositories(r -> r.registryId("210987654321"))
+                        .repositories())
+                .isEmpty();
+        assertThatThrownBy(() ->
+                        aws.ecr().createRepository(r -> r.repositoryName("app").registryId("210987654321")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("123456789012");
     }
 
     @Test
