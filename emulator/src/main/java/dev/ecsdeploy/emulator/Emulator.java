@@ -184,6 +184,11 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
+            case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "DELETE ecs/simulate" -> {
+                ecs.clearSimulations();
+                yield JSON.createObjectNode();
+            }
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
                 double seconds = request.body()

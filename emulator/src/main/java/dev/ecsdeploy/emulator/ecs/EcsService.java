@@ -1,6 +1,7 @@
 package dev.ecsdeploy.emulator.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
@@ -8,18 +9,40 @@ import dev.ecsdeploy.emulator.http.AwsJsonService;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.ImageResolver;
 import dev.ecsdeploy.emulator.workload.TaskLogWriter;
+import dev.ecsdeploy.emulator.workload.Workload;
+import java.time.Instant;
 
-/** Placeholder: replaced by the full implementation. */
+/**
+ * The emulated Amazon ECS (AWS JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}): clusters, task
+ * definitions, tasks, services with rolling and native blue/green, linear and canary deployments, and the service
+ * deployments API. Everything moves on the emulator's clock: {@link #advanceTo} fires each transition at its due time.
+ *
+ * <p>Scenario API for tests and demos: {@link #simulate(String, Workload)} makes an image behave in a given way
+ * without pushing it to the registry.
+ */
 public final class EcsService implements AwsJsonService {
-    private final EmulatorContext context;
-
-    private final ImageResolver images;
-    private final TaskLogWriter logs;
+    private final EcsWorld world;
+    private final TaskRunner runner;
+    private final TagOperations tags;
+    private final ClusterOperations clusters;
+    private final TaskDefinitionOperations taskDefinitions;
+    private final TaskOperations tasks;
+    private final ServiceScheduler scheduler;
+    private final ServiceRenderer renderer;
+    private final ServiceOperations services;
+    private final ServiceDeploymentOperations serviceDeployments;
 
     public EcsService(EmulatorContext context, ImageResolver images, TaskLogWriter logs) {
-        this.context = context;
-        this.images = images;
-        this.logs = logs;
+        this.world = new EcsWorld(context, images, logs);
+        this.runner = new TaskRunner(world);
+        this.tags = new TagOperations(world);
+        this.clusters = new ClusterOperations(world, tags);
+        this.taskDefinitions = new TaskDefinitionOperations(world, tags);
+        this.tasks = new TaskOperations(world, runner, tags);
+        this.scheduler = new ServiceScheduler(world, runner);
+        this.renderer = new ServiceRenderer(scheduler, tags);
+        this.services = new ServiceOperations(world, scheduler, renderer, tags);
+        this.serviceDeployments = new ServiceDeploymentOperations(world, scheduler, renderer);
     }
 
     @Override
@@ -32,13 +55,109 @@ public final class EcsService implements AwsJsonService {
         return "ecs";
     }
 
+    /**
+     * Makes every task that runs {@code imageReference} behave as {@code workload}, whatever the registry holds
+     * (for example {@code Workload.DEFAULT.withHealth(Health.CRASH)} or {@code .withExitCode(137)}). Applies to
+     * tasks started from now on.
+     */
+    public synchronized void simulate(String imageReference, Workload workload) {
+        world.simulations.put(imageReference, workload);
+    }
+
+    /**
+     * The control API's form of the scenario calls ({@code POST /_emulator/ecs/simulate}): {@code {"image": "web:2",
+     * "labels": {"dev.ecsdeploy.emulator.health": "crash"}}} or {@code {"image": "…", "pullFailure": true}}.
+     */
+    public JsonNode simulate(JsonNode body) {
+        if (body == null || !body.hasNonNull("image")) {
+            throw new IllegalArgumentException("a simulation needs an image, such as {\"image\": \"web:2\"}");
+        }
+        String image = body.get("image").asText();
+        if (body.path("pullFailure").asBoolean(false)) {
+            simulatePullFailure(image);
+        } else {
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            body.path("labels")
+                    .fields()
+                    .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            simulate(image, Workload.fromLabels(labels));
+        }
+        return JsonNodeFactory.instance.objectNode().put("image", image);
+    }
+
+    /** Makes pulls of {@code imageReference} fail, as for an image the registry does not hold. */
+    public synchronized void simulatePullFailure(String imageReference) {
+        world.pullFailures.add(imageReference);
+    }
+
+    /** Forgets every {@link #simulate} and {@link #simulatePullFailure} override. */
+    public synchronized void clearSimulations() {
+        world.simulations.clear();
+        world.pullFailures.clear();
+    }
+
+    /**
+     * The smallest circuit-breaker failure threshold: 3 (the current API reference, the default) or 10 (older
+     * documentation).
+     */
+    public synchronized void circuitBreakerMinimumThreshold(int minimum) {
+        world.circuitBreakerMinimumThreshold = minimum;
+    }
+
     @Override
-    public JsonNode handle(String operation, ObjectNode input, RequestContext requestContext) {
-        throw AwsJsonService.unknownOperation(operation);
+    public JsonNode handle(String operation, ObjectNode input, RequestContext context) {
+        EcsInput in = new EcsInput(input);
+        return switch (operation) {
+            case "CreateCluster" -> clusters.create(in, context);
+            case "DescribeClusters" -> clusters.describe(in, context);
+            case "ListClusters" -> clusters.list(in, context);
+            case "DeleteCluster" -> clusters.delete(in, context);
+            case "RegisterTaskDefinition" -> taskDefinitions.register(in, context);
+            case "DescribeTaskDefinition" -> taskDefinitions.describe(in, context);
+            case "ListTaskDefinitions" -> taskDefinitions.list(in, context);
+            case "ListTaskDefinitionFamilies" -> taskDefinitions.listFamilies(in);
+            case "DeregisterTaskDefinition" -> taskDefinitions.deregister(in, context);
+            case "DeleteTaskDefinitions" -> taskDefinitions.delete(in, context);
+            case "TagResource" -> tags.tag(in);
+            case "UntagResource" -> tags.untag(in);
+            case "ListTagsForResource" -> tags.list(in);
+            case "RunTask" -> tasks.run(in, context);
+            case "DescribeTasks" -> tasks.describe(in, context);
+            case "ListTasks" -> tasks.list(in, context);
+            case "StopTask" -> tasks.stop(in, context);
+            case "CreateService" -> services.create(in, context);
+            case "UpdateService" -> services.update(in, context);
+            case "DescribeServices" -> services.describe(in, context);
+            case "ListServices" -> services.list(in, context);
+            case "DeleteService" -> services.delete(in, context);
+            case "ListServiceDeployments" -> serviceDeployments.list(in, context);
+            case "DescribeServiceDeployments" -> serviceDeployments.describe(in);
+            case "StopServiceDeployment" -> serviceDeployments.stop(in, context);
+            case "ContinueServiceDeployment" -> serviceDeployments.continueDeployment(in, context);
+            case "DescribeServiceRevisions" -> serviceDeployments.describeRevisions(in);
+            default -> throw AwsJsonService.unknownOperation(operation);
+        };
+    }
+
+    @Override
+    public void advanceTo(Instant now) {
+        world.events.runUntil(now, scheduler::reconcileAll);
     }
 
     @Override
     public JsonNode dumpState() {
-        return JsonNodeFactory.instance.objectNode();
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        ArrayNode clusterList = state.putArray("clusters");
+        world.clusters.values().forEach(c -> clusterList.add(clusters.render(c, true)));
+        ArrayNode definitions = state.putArray("taskDefinitions");
+        world.families.values().forEach(revisions -> revisions.forEach(td -> definitions.add(td.toJson())));
+        ArrayNode taskList = state.putArray("tasks");
+        world.tasks.values().forEach(t -> taskList.add(tasks.render(t, true)));
+        ArrayNode serviceList = state.putArray("services");
+        world.services.values().forEach(s -> serviceList.add(renderer.service(s, true)));
+        ArrayNode deployments = state.putArray("serviceDeployments");
+        world.serviceDeployments.values().forEach(sd -> deployments.add(renderer.serviceDeployment(sd)));
+        state.put("pendingEvents", world.events.size());
+        return state;
     }
 }
