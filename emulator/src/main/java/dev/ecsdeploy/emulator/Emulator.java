@@ -185,6 +185,11 @@ public final class Emulator implements AutoCloseable {
                 yield JSON.createObjectNode();
             }
             case "POST sts/roles" -> sts.defineRole(request.body());
+            case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "DELETE ecs/simulate" -> {
+                ecs.clearSimulations();
+                yield JSON.createObjectNode();
+            }
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
                 double seconds = request.body()

@@ -64,6 +64,27 @@ public final class EcsService implements AwsJsonService {
         world.simulations.put(imageReference, workload);
     }
 
+    /**
+     * The control API's form of the scenario calls ({@code POST /_emulator/ecs/simulate}): {@code {"image": "web:2",
+     * "labels": {"dev.ecsdeploy.emulator.health": "crash"}}} or {@code {"image": "…", "pullFailure": true}}.
+     */
+    public JsonNode simulate(JsonNode body) {
+        if (body == null || !body.hasNonNull("image")) {
+            throw new IllegalArgumentException("a simulation needs an image, such as {\"image\": \"web:2\"}");
+        }
+        String image = body.get("image").asText();
+        if (body.path("pullFailure").asBoolean(false)) {
+            simulatePullFailure(image);
+        } else {
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            body.path("labels")
+                    .fields()
+                    .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            simulate(image, Workload.fromLabels(labels));
+        }
+        return JsonNodeFactory.instance.objectNode().put("image", image);
+    }
+
     /** Makes pulls of {@code imageReference} fail, as for an image the registry does not hold. */
     public synchronized void simulatePullFailure(String imageReference) {
         world.pullFailures.add(imageReference);

@@ -69,8 +69,7 @@ final class ServiceOperations {
                 controller,
                 scheduling);
         service.desiredCount = input.integer("desiredCount", 0, 0, 100_000);
-        service.launchType =
-                input.enumValue("launchType", TaskOperations.LAUNCH_TYPES).orElse("FARGATE");
+        service.launchType = TaskOperations.launchType(input, definition);
         service.networkConfiguration =
                 input.object("networkConfiguration").map(ObjectNode::deepCopy).orElse(null);
         if (definition.networkMode().equals("awsvpc") && service.networkConfiguration == null) {

@@ -14,18 +14,18 @@ import java.util.List;
  * deployment completes, trips the circuit breaker, rolls back, and writes the service events AWS writes. Native
  * BLUE_GREEN, LINEAR and CANARY deployments hand their stages to {@link StagedEngine}.
  */
-final class ServiceScheduler implements TaskObserver {
-    static final String BREAKER_REASON = "ECS deployment circuit breaker: tasks failed to start.";
-
+final class ServiceScheduler {
     private final EcsWorld world;
     private final TaskRunner runner;
     private final StagedEngine staged;
+    private final CircuitBreaker breaker;
 
     ServiceScheduler(EcsWorld world, TaskRunner runner) {
         this.world = world;
         this.runner = runner;
         this.staged = new StagedEngine(world, this);
-        runner.observer(this);
+        this.breaker = new CircuitBreaker(world, this);
+        runner.observer(breaker);
     }
 
     String principal() {
@@ -66,14 +66,14 @@ final class ServiceScheduler implements TaskObserver {
                 service.deploymentConfiguration.deepCopy());
         sd.status = "IN_PROGRESS";
         sd.startedAt = at;
-        JsonNode breaker = sd.deploymentConfiguration.path("deploymentCircuitBreaker");
-        if (breaker.path("enable").asBoolean(false)) {
+        JsonNode breakerConfiguration = sd.deploymentConfiguration.path("deploymentCircuitBreaker");
+        if (breakerConfiguration.path("enable").asBoolean(false)) {
             sd.breakerStatus = "MONITORING";
         }
         if (sd.deploymentConfiguration.path("alarms").path("enable").asBoolean(false)) {
             sd.alarmsStatus = "MONITORING";
         }
-        sd.breakerThreshold = threshold(sd, service.desiredCount);
+        sd.breakerThreshold = breaker.threshold(sd, service.desiredCount);
         deployment.serviceDeployment = sd;
         service.currentServiceDeployment = sd;
         service.steadyReported = false;
@@ -94,16 +94,6 @@ final class ServiceScheduler implements TaskObserver {
         return "1".repeat(Math.max(0, digits - text.length())) + text;
     }
 
-    private int threshold(ServiceDeployment sd, int desired) {
-        JsonNode configuration =
-                sd.deploymentConfiguration.path("deploymentCircuitBreaker").path("thresholdConfiguration");
-        return RollingMath.breakerThreshold(
-                desired,
-                configuration.path("type").asText("BOUNDED_PERCENT"),
-                configuration.path("value").asInt(50),
-                world.circuitBreakerMinimumThreshold);
-    }
-
     /** Rolls {@code sd} back to its source revision (circuit breaker, StopServiceDeployment, hook, alarm). */
     void rollback(ServiceDeployment sd, String reason, Instant at) {
         if (sd.staged != null) {
@@ -118,7 +108,7 @@ final class ServiceScheduler implements TaskObserver {
         }
         Deployment back = new Deployment(
                 "ecs-svc/" + numericId(19), source.revisionArn, source.taskDefinition, service.desiredCount, at);
-        if (reason.equals(BREAKER_REASON)) {
+        if (reason.equals(CircuitBreaker.REASON)) {
             back.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + source.id + ".";
         }
         if (sd.target.rolloutState.equals("IN_PROGRESS")) {
@@ -168,71 +158,6 @@ final class ServiceScheduler implements TaskObserver {
         sd.hooks.stream().filter(h -> h.status.equals("AWAITING_ACTION")).forEach(h -> h.status = "FAILED");
     }
 
-    // ---- task events ---------------------------------------------------------------------------------------------
-
-    @Override
-    public void taskFailed(EcsTask task, Instant at) {
-        Deployment deployment = task.deployment;
-        if (deployment == null || task.service == null) {
-            return;
-        }
-        deployment.failedTasks++;
-        deployment.breakerFailures++;
-        deployment.updatedAt = at;
-        if (task.stopCode.equals("ServiceSchedulerInitiated")) {
-            task.service.event(eventId(), at, "(task " + task.id + ") " + healthWording(task.stoppedReason) + ".");
-        }
-        ServiceDeployment sd = deployment.serviceDeployment;
-        boolean breakerOn = sd != null && !sd.breakerStatus.equals("DISABLED");
-        if (!breakerOn || !deployment.rolloutState.equals("IN_PROGRESS") || task.service.primary() != deployment) {
-            return;
-        }
-        sd.breakerThreshold = threshold(sd, task.service.desiredCount);
-        if (deployment.breakerFailures >= sd.breakerThreshold) {
-            trip(task.service, deployment, sd, at);
-        }
-    }
-
-    private static String healthWording(String stoppedReason) {
-        return stoppedReason.startsWith("Task failed ")
-                ? "failed " + stoppedReason.substring("Task failed ".length())
-                : stoppedReason;
-    }
-
-    @Override
-    public void taskHealthy(EcsTask task, Instant at) {
-        Deployment deployment = task.deployment;
-        if (deployment == null || deployment.serviceDeployment == null) {
-            return;
-        }
-        JsonNode breaker = deployment.serviceDeployment.deploymentConfiguration.path("deploymentCircuitBreaker");
-        if (breaker.path("resetOnHealthyTask").asBoolean(true)) {
-            deployment.breakerFailures = 0;
-        }
-    }
-
-    private void trip(ServiceState service, Deployment deployment, ServiceDeployment sd, Instant at) {
-        deployment.rolloutState = "FAILED";
-        deployment.rolloutStateReason = BREAKER_REASON;
-        deployment.updatedAt = at;
-        sd.breakerStatus = "TRIGGERED";
-        service.event(eventId(), at, "(deployment " + deployment.id + ") deployment failed: tasks failed to start.");
-        boolean inRollback = sd.rollingBack();
-        if (inRollback) {
-            finish(sd, "ROLLBACK_FAILED", BREAKER_REASON, at);
-            return;
-        }
-        boolean rollback = sd.deploymentConfiguration
-                .path("deploymentCircuitBreaker")
-                .path("rollback")
-                .asBoolean(false);
-        if (rollback) {
-            rollback(sd, BREAKER_REASON, at);
-        } else {
-            finish(sd, "STOPPED", BREAKER_REASON, at);
-        }
-    }
-
     // ---- reconciliation ----------------------------------------------------------------------------------------
 
     void reconcileAll(Instant at) {
@@ -262,7 +187,11 @@ final class ServiceScheduler implements TaskObserver {
         List<EcsTask> stopped = new ArrayList<>();
         for (EcsTask task : tasksOf(service)) {
             if (task.live()) {
-                runner.stop(task, at, "ServiceSchedulerInitiated", "Service is being deleted");
+                runner.stop(
+                        task,
+                        at,
+                        "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + service.primary().id + ")");
                 stopped.add(task);
             }
         }
@@ -270,6 +199,8 @@ final class ServiceScheduler implements TaskObserver {
         if (tasksOf(service).stream().allMatch(EcsTask::stopped)) {
             service.status = "INACTIVE";
             service.deployments.forEach(d -> d.status = "INACTIVE");
+            // "When you delete a service, Amazon ECS deletes the corresponding service deployments."
+            world.serviceDeployments.values().removeIf(sd -> sd.service == service);
         }
     }
 

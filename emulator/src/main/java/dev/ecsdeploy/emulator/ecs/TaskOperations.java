@@ -65,7 +65,7 @@ final class TaskOperations {
             throw EcsErrors.client("TaskDefinition is inactive");
         }
         int count = input.integer("count", 1, 1, 10);
-        String launchType = input.enumValue("launchType", LAUNCH_TYPES).orElse("FARGATE");
+        String launchType = launchType(input, definition);
         if (definition.networkMode().equals("awsvpc") && !input.has("networkConfiguration")) {
             throw EcsErrors.invalidParameter(
                     "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
@@ -83,6 +83,19 @@ final class TaskOperations {
             started.add(task);
         }
         return started;
+    }
+
+    /**
+     * The requested launch type, checked against the task definition; without one, FARGATE for awsvpc task
+     * definitions and EC2 otherwise (the emulator models no capacity providers or container instances).
+     */
+    static String launchType(EcsInput input, TaskDefinition definition) {
+        boolean awsvpc = definition.networkMode().equals("awsvpc");
+        String launchType = input.enumValue("launchType", LAUNCH_TYPES).orElse(awsvpc ? "FARGATE" : "EC2");
+        if (launchType.equals("FARGATE") && !awsvpc) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        return launchType;
     }
 
     private static ObjectNode overrides(EcsInput input, TaskDefinition definition) {

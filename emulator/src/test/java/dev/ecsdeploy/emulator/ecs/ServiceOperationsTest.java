@@ -111,6 +111,7 @@ class ServiceOperationsTest {
         createService(ecs, "c", "web", v1, 2, d -> {});
         advanceUntil(emulator, Duration.ofMinutes(2), () -> steadyOn(ecs, "c", "web", v1));
 
+        String sdArn = service(ecs, "c", "web").currentServiceDeployment();
         assertThatThrownBy(() -> ecs.deleteService(r -> r.cluster("c").service("web")))
                 .isInstanceOf(InvalidParameterException.class);
         assertThat(ecs.deleteService(r -> r.cluster("c").service("web").force(true))
@@ -123,6 +124,11 @@ class ServiceOperationsTest {
         emulator.advance(Duration.ofSeconds(10));
 
         assertThat(service(ecs, "c", "web").status()).isEqualTo("INACTIVE");
+        assertThat(ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(sdArn))
+                        .failures())
+                .as("deleting a service deletes its service deployments")
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
         assertThat(ecs.listServices(r -> r.cluster("c")).serviceArns()).isEmpty();
         assertThatThrownBy(() ->
                         ecs.updateService(r -> r.cluster("c").service("ghost").desiredCount(1)))

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ConflictException;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
@@ -203,5 +204,48 @@ class TaskLifecycleTest {
         assertThat(response.failures())
                 .singleElement()
                 .satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
+    }
+
+    @Test
+    void shouldValidateLaunchTypeAndNetworkingLikeEcs() {
+        taskDefinition(ecs, "bridge", "job:ok");
+        ecs.registerTaskDefinition(r -> r.family("vpc")
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
+                .containerDefinitions(EcsFixtures.container("app", "job:ok")));
+
+        assertThatThrownBy(() -> ecs.runTask(
+                        r -> r.cluster("jobs").taskDefinition("bridge").launchType("FARGATE")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("does not support launch_type FARGATE");
+        assertThatThrownBy(() -> ecs.runTask(r -> r.cluster("jobs").taskDefinition("vpc")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Network Configuration must be provided");
+        Task task = ecs.runTask(r -> r.cluster("jobs")
+                        .taskDefinition("vpc")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                .tasks()
+                .get(0);
+        assertThat(task.launchTypeAsString()).isEqualTo("FARGATE");
+        assertThat(task.group()).isEqualTo("family:vpc");
+    }
+
+    @Test
+    void shouldTakeScenariosThroughTheControlApi() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/simulate"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"image\": \"job:oom\", \"labels\": {\"dev.ecsdeploy.emulator.exit-code\": \"137\"}}"))
+                .build();
+        assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        String arn = runTask("job:oom");
+
+        emulator.advance(Duration.ofMinutes(1));
+
+        assertThat(describe(ecs, "jobs", arn).containers().get(0).exitCode()).isEqualTo(137);
     }
 }

@@ -88,9 +88,14 @@ final class DockerCliBuilder extends CliImageBuilder {
 
     @Override
     public String buildAndPush(BuildContext context) {
-        context.auth().login(program, context.registry(), context.credential(), true);
+        boolean pushesWhileBuilding =
+                hasBuildx() && context.request().platforms().size() > 1;
+        if (pushesWhileBuilding) {
+            context.auth().login(program, context.registry(), context.credential(), true);
+        }
         build(context);
-        if (hasBuildx() && context.request().platforms().size() > 1) {
+        context.auth().login(program, context.registry(), context.credential(), true);
+        if (pushesWhileBuilding) {
             return digestIn(runner.readString(metadataFile(context)), METADATA_DIGEST, "buildx metadata");
         }
         String digest = null;

@@ -70,6 +70,14 @@ final class ScanWatcher {
                     "could not start a scan: " + e.awsErrorDetails().errorMessage()
                             + " (ECR allows one basic scan per image per 24 hours)"));
             return handle.withLastStatus(START_LIMITED);
+        } catch (software.amazon.awssdk.services.ecr.model.ValidationException e) {
+            // Enhanced scanning owns scans (Inspector); a manual basic scan is refused, so wait for Inspector's.
+            events.add(ProgressEvent.warning(
+                    clock.instant(),
+                    "ecr.scan",
+                    "could not start a basic scan: " + e.awsErrorDetails().errorMessage()
+                            + " (enhanced scanning scans on its own)"));
+            return handle;
         } catch (UnsupportedImageTypeException e) {
             events.add(ProgressEvent.warning(
                     clock.instant(),
