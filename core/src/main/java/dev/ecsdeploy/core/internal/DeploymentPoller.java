@@ -55,7 +55,7 @@ final class DeploymentPoller {
         if (handle.isDone()) {
             throw new IllegalStateException("the deployment already has its verdict; poll a running deployment");
         }
-        Step step = new Step(handle.copy().countPoll().build(), clock.instant());
+        Step step = new Step(handle.copy().countPoll().build(), clock.instant(), clock);
         try {
             if (step.now.isAfter(handle.deadline())) {
                 return timeout(step);
@@ -78,7 +78,7 @@ final class DeploymentPoller {
     }
 
     PollResult abort(DeploymentHandle handle) {
-        Step step = new Step(handle, clock.instant());
+        Step step = new Step(handle, clock.instant(), clock);
         if (handle.isDone()) {
             return step.finish(handle, new Verdict(DeploymentStatus.ABORTED, "aborted after the verdict", false));
         }
@@ -115,7 +115,7 @@ final class DeploymentPoller {
                         service.deployments().stream().map(Deployment::id).collect(java.util.stream.Collectors.toSet()),
                         step.handle.knownServiceDeploymentArns())
                 .build();
-        return updateService(new Step(ready, step.now, step.events));
+        return updateService(step.with(ready));
     }
 
     private PollResult updateService(Step step) {
@@ -178,7 +178,7 @@ final class DeploymentPoller {
 
     private PollResult follow(Step step, Decision decision) {
         DeploymentHandle handle = withServiceDeployment(step.handle);
-        Step current = new Step(handle, step.now, step.events);
+        Step current = step.with(handle);
         if (handle.strategy().shiftsTraffic() && handle.serviceDeploymentArn() != null) {
             return followServiceDeployment(current, decision);
         }
@@ -188,6 +188,7 @@ final class DeploymentPoller {
     private PollResult followRolling(Step step) {
         DeploymentHandle handle = step.handle;
         Service service = describeService(handle);
+        step.observed();
         DeploymentHandle reported = reportEvents(step, service);
         boolean rollback =
                 handle.circuitBreaker() != null && handle.circuitBreaker().rollback();
@@ -212,7 +213,11 @@ final class DeploymentPoller {
 
     /** ECS's own account of a failed rolling deployment (status reason, rollback), one call at the verdict. */
     private ServiceDeployment serviceDeployment(DeploymentHandle handle, Verdict verdict) {
-        if (verdict.status() == DeploymentStatus.SUCCESSFUL || handle.serviceDeploymentArn() == null) {
+        // Only when our deployment is gone from DescribeServices: otherwise its rolloutStateReason says it all, and
+        // the extra call would break the budget of one describe call per 5 s.
+        if (verdict.status() == DeploymentStatus.SUCCESSFUL
+                || handle.serviceDeploymentArn() == null
+                || !verdict.reason().contains(" is gone")) {
             return null;
         }
         try {
@@ -242,6 +247,7 @@ final class DeploymentPoller {
                         r -> r.serviceDeploymentArns(handle.serviceDeploymentArn()))
                 .serviceDeployments()
                 .get(0);
+        step.observed();
         Verdict verdict = Verdicts.forServiceDeployment(sd.statusAsString(), sd.statusReason());
         if (verdict.isFinal()) {
             Service service = describeService(handle);
@@ -375,16 +381,29 @@ final class DeploymentPoller {
     private static final class Step {
         DeploymentHandle handle;
         final Instant now;
+        final Clock clock;
         final List<ProgressEvent> events;
 
-        Step(DeploymentHandle handle, Instant now) {
-            this(handle, now, new ArrayList<>());
+        Step(DeploymentHandle handle, Instant now, Clock clock) {
+            this(handle, now, clock, new ArrayList<>());
         }
 
-        Step(DeploymentHandle handle, Instant now, List<ProgressEvent> events) {
+        private Step(DeploymentHandle handle, Instant now, Clock clock, List<ProgressEvent> events) {
             this.handle = handle;
             this.now = now;
+            this.clock = clock;
             this.events = events;
+        }
+
+        private Instant observedAt;
+
+        Step with(DeploymentHandle next) {
+            return new Step(next, now, clock, events);
+        }
+
+        /** Marks the answer a verdict would rest on; gathering the reason afterwards does not delay the verdict. */
+        void observed() {
+            observedAt = clock.instant();
         }
 
         void info(String kind, String message) {
@@ -412,6 +431,8 @@ final class DeploymentPoller {
                     "deployment " + verdict.status() + (verdict.reason().isBlank() ? "" : ": " + verdict.reason());
             event(severity, "deploy.verdict", message);
             DeploymentHandle done = last.withPhase(Phase.DONE);
+            // The verdict is as of the answer that produced it, not the start of the poll.
+            Instant decidedAt = observedAt != null ? observedAt : clock.instant();
             DeploymentRecord record = new DeploymentRecord(
                     done.environment(),
                     done.cluster(),
@@ -425,7 +446,7 @@ final class DeploymentPoller {
                     verdict.status(),
                     verdict.reason(),
                     done.startedAt(),
-                    now,
+                    decidedAt,
                     recorded(last, service));
             return new PollResult(done, events, Duration.ZERO, Optional.empty(), Optional.of(record));
         }
