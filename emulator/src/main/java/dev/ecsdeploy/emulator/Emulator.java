@@ -186,6 +186,10 @@ public final class Emulator implements AutoCloseable {
             }
             case "POST sts/roles" -> sts.defineRole(request.body());
             case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "POST ecs/alarm" -> {
+                ecs.triggerAlarm(request.body().path("alarmName").asText());
+                yield JSON.createObjectNode();
+            }
             case "DELETE ecs/simulate" -> {
                 ecs.clearSimulations();
                 yield JSON.createObjectNode();

@@ -85,6 +85,16 @@ public final class EcsService implements AwsJsonService {
         return JsonNodeFactory.instance.objectNode().put("image", image);
     }
 
+    /**
+     * Puts a CloudWatch alarm into ALARM now: in-flight deployments whose {@code deploymentConfiguration.alarms}
+     * monitor it fail, and roll back when {@code alarms.rollback} is set.
+     */
+    public synchronized void triggerAlarm(String alarmName) {
+        Instant now = world.context.clock().now();
+        advanceTo(now);
+        scheduler.alarm(alarmName, now);
+    }
+
     /** Makes pulls of {@code imageReference} fail, as for an image the registry does not hold. */
     public synchronized void simulatePullFailure(String imageReference) {
         world.pullFailures.add(imageReference);
@@ -105,7 +115,7 @@ public final class EcsService implements AwsJsonService {
     }
 
     @Override
-    public JsonNode handle(String operation, ObjectNode input, RequestContext context) {
+    public synchronized JsonNode handle(String operation, ObjectNode input, RequestContext context) {
         EcsInput in = new EcsInput(input);
         return switch (operation) {
             case "CreateCluster" -> clusters.create(in, context);
@@ -140,12 +150,12 @@ public final class EcsService implements AwsJsonService {
     }
 
     @Override
-    public void advanceTo(Instant now) {
+    public synchronized void advanceTo(Instant now) {
         world.events.runUntil(now, scheduler::reconcileAll);
     }
 
     @Override
-    public JsonNode dumpState() {
+    public synchronized JsonNode dumpState() {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
         ArrayNode clusterList = state.putArray("clusters");
         world.clusters.values().forEach(c -> clusterList.add(clusters.render(c, true)));

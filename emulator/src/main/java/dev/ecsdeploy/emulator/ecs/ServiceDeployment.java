@@ -27,6 +27,7 @@ final class ServiceDeployment {
     String breakerStatus = "DISABLED";
     int breakerThreshold;
     String alarmsStatus = "DISABLED";
+    final List<String> triggeredAlarms = new ArrayList<>();
     String rollbackReason;
     Instant rollbackStartedAt;
     Deployment rollbackTarget;

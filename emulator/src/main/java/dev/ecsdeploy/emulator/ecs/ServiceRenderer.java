@@ -137,7 +137,7 @@ final class ServiceRenderer {
         alarms.put("status", sd.alarmsStatus);
         var names = sd.deploymentConfiguration.path("alarms").path("alarmNames");
         alarms.set("alarmNames", names.isArray() ? names.deepCopy() : JsonNodeFactory.instance.arrayNode());
-        alarms.putArray("triggeredAlarmNames");
+        sd.triggeredAlarms.forEach(alarms.putArray("triggeredAlarmNames")::add);
         return json;
     }
 

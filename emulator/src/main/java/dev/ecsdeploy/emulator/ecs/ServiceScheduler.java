@@ -158,6 +158,38 @@ final class ServiceScheduler {
         sd.hooks.stream().filter(h -> h.status.equals("AWAITING_ACTION")).forEach(h -> h.status = "FAILED");
     }
 
+    /**
+     * A CloudWatch alarm went into ALARM: every in-flight deployment that monitors it fails, and rolls back when its
+     * {@code alarms.rollback} is set.
+     */
+    void alarm(String alarmName, Instant at) {
+        for (ServiceState service : world.services.values()) {
+            ServiceDeployment sd = service.currentServiceDeployment;
+            JsonNode alarms = sd == null ? null : sd.deploymentConfiguration.path("alarms");
+            boolean monitored = sd != null
+                    && sd.inFlight()
+                    && !sd.rollingBack()
+                    && alarms.path("enable").asBoolean(false)
+                    && alarms.path("alarmNames").toString().contains("\"" + alarmName + "\"");
+            if (!monitored) {
+                continue;
+            }
+            String reason = "ECS deployment alarms: alarm " + alarmName + " is in ALARM state.";
+            sd.alarmsStatus = "TRIGGERED";
+            sd.triggeredAlarms.add(alarmName);
+            sd.target.rolloutState = "FAILED";
+            sd.target.rolloutStateReason = reason;
+            sd.target.updatedAt = at;
+            service.event(eventId(), at, "(deployment " + sd.target.id + ") deployment failed: alarm detected.");
+            if (alarms.path("rollback").asBoolean(false)) {
+                rollback(sd, reason, at);
+            } else {
+                finish(sd, "STOPPED", reason, at);
+            }
+            reconcile(service, at);
+        }
+    }
+
     // ---- reconciliation ----------------------------------------------------------------------------------------
 
     void reconcileAll(Instant at) {

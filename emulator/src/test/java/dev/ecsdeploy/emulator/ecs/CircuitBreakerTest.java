@@ -148,4 +148,32 @@ class CircuitBreakerTest {
                 .findFirst()
                 .orElse(null);
     }
+
+    @Test
+    void shouldRollBackWhenAMonitoredAlarmFires() {
+        createService(
+                ecs,
+                "c",
+                "web",
+                good,
+                2,
+                d -> d.alarms(a -> a.alarmNames("http-5xx").enable(true).rollback(true)));
+        advanceUntil(emulator, Duration.ofMinutes(5), () -> steadyOn(ecs, "c", "web", good));
+        String other = taskDefinition(ecs, "web", "web:other");
+        String sdArn = ecs.updateService(r -> r.cluster("c").service("web").taskDefinition(other))
+                .service()
+                .currentServiceDeployment();
+        emulator.advance(Duration.ofSeconds(20));
+
+        emulator.ecs().triggerAlarm("unrelated");
+        emulator.ecs().triggerAlarm("http-5xx");
+        advanceUntil(emulator, Duration.ofMinutes(5), () -> steadyOn(ecs, "c", "web", good));
+
+        ServiceDeployment sd = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(sdArn))
+                .serviceDeployments()
+                .get(0);
+        assertThat(sd.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(sd.alarms().status()).isEqualTo(ServiceDeploymentRollbackMonitorsStatus.TRIGGERED);
+        assertThat(sd.alarms().triggeredAlarmNames()).containsExactly("http-5xx");
+    }
 }
