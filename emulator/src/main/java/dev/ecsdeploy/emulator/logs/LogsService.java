@@ -9,9 +9,7 @@ import dev.ecsdeploy.emulator.http.AwsException;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.TaskLogWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,14 +27,6 @@ import java.util.TreeMap;
 public final class LogsService implements AwsJsonService, TaskLogWriter {
     static final int FILTER_TPS = 5;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int MAX_BATCH_EVENTS = 10_000;
-    private static final int MAX_BATCH_BYTES = 1_048_576;
-    /** The API reference now allows 1 MB per event (it was 256 KB); with its 26 bytes of overhead the batch limit binds. */
-    private static final int MAX_EVENT_BYTES = 1_048_576;
-
-    private static final Duration MAX_BATCH_SPAN = Duration.ofHours(24);
-    private static final Duration TOO_NEW = Duration.ofHours(2);
-    private static final Duration TOO_OLD = Duration.ofDays(14);
 
     private final EmulatorContext context;
     private final Map<String, LogGroup> groups = new TreeMap<>();
@@ -74,7 +64,7 @@ public final class LogsService implements AwsJsonService, TaskLogWriter {
         if (stream == null) {
             stream = createStream(group, logStream, timestamp);
         }
-        stream.add(new LogEvent(timestamp.toEpochMilli(), nextSequence++, message, timestamp.toEpochMilli()));
+        stream.add(new LogEvent(timestamp.toEpochMilli(), nextSequence(), message, timestamp.toEpochMilli()));
     }
 
     /** The messages of one stream in order, or none when the group or stream does not exist. */
@@ -203,21 +193,8 @@ public final class LogsService implements AwsJsonService, TaskLogWriter {
     private JsonNode putLogEvents(LogsInput in, RequestContext request) {
         LogGroup group = group(in.groupName("logGroupName"));
         LogStream stream = group.stream(in.streamName("logStreamName")).orElseThrow(LogsService::streamNotFound);
-        List<LogEvent> batch = validatedBatch(in.node("logEvents"), request.now());
-        ObjectNode rejected = JSON.objectNode();
-        long now = request.now().toEpochMilli();
-        for (int i = 0; i < batch.size(); i++) {
-            LogEvent event = batch.get(i);
-            if (event.timestamp() > now + TOO_NEW.toMillis()) {
-                rejected.put("tooNewLogEventStartIndex", i);
-                break;
-            }
-            if (event.timestamp() < now - TOO_OLD.toMillis()) {
-                rejected.put("tooOldLogEventEndIndex", i);
-                continue;
-            }
-            stream.add(new LogEvent(event.timestamp(), nextSequence++, event.message(), now));
-        }
+        ObjectNode rejected =
+                LogEventBatch.validate(in.node("logEvents")).appendTo(stream, request.now(), this::nextSequence);
         // Sequence tokens are no longer required (or checked) by AWS; the deprecated member is still answered.
         ObjectNode output = JSON.objectNode().put("nextSequenceToken", String.format("%056d", nextSequence));
         if (!rejected.isEmpty()) {
@@ -226,56 +203,8 @@ public final class LogsService implements AwsJsonService, TaskLogWriter {
         return output;
     }
 
-    private List<LogEvent> validatedBatch(JsonNode events, Instant now) {
-        if (!events.isArray() || events.isEmpty()) {
-            throw LogsInput.violation(
-                    events.isArray() ? "[]" : "null",
-                    "logEvents",
-                    "Member must have length greater than or equal to 1");
-        }
-        if (events.size() > MAX_BATCH_EVENTS) {
-            throw LogsInput.violation(
-                    events.size(), "logEvents", "Member must have length less than or equal to " + MAX_BATCH_EVENTS);
-        }
-        List<LogEvent> batch = new ArrayList<>();
-        long bytes = 0;
-        for (int i = 0; i < events.size(); i++) {
-            LogEvent event = inputEvent(events.get(i), i + 1);
-            if (!batch.isEmpty()
-                    && event.timestamp() < batch.get(batch.size() - 1).timestamp()) {
-                throw AwsException.invalidParameter(
-                        "Log events in a single PutLogEvents request must be in chronological order.");
-            }
-            if (event.size() > MAX_EVENT_BYTES) {
-                throw AwsException.invalidParameter(
-                        "Log event too large: " + event.size() + " bytes exceeds limit of " + MAX_EVENT_BYTES);
-            }
-            bytes += event.size();
-            batch.add(event);
-        }
-        if (bytes > MAX_BATCH_BYTES) {
-            throw AwsException.invalidParameter(
-                    "Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BATCH_BYTES);
-        }
-        long span = batch.get(batch.size() - 1).timestamp() - batch.get(0).timestamp();
-        if (span > MAX_BATCH_SPAN.toMillis()) {
-            throw AwsException.invalidParameter(
-                    "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
-        }
-        return batch;
-    }
-
-    private static LogEvent inputEvent(JsonNode node, int position) {
-        String member = "logEvents." + position + ".member";
-        if (!node.hasNonNull("timestamp")) {
-            throw LogsInput.violation("null", member + ".timestamp", "Member must not be null");
-        }
-        String message = node.path("message").asText("");
-        if (message.isEmpty()) {
-            throw LogsInput.violation(
-                    message, member + ".message", "Member must have length greater than or equal to 1");
-        }
-        return new LogEvent(node.get("timestamp").asLong(), 0, message, 0);
+    private long nextSequence() {
+        return nextSequence++;
     }
 
     private JsonNode getLogEvents(LogsInput in, RequestContext request) {

@@ -59,7 +59,7 @@ public final class StsService implements AwsQueryService {
             throw new IllegalArgumentException("MaxSessionDuration must be between 1 and 12 hours: " + maxSession);
         }
         String roleId = "AROA" + context.nextHexId().substring(15).toUpperCase(Locale.ROOT);
-        roles.put(roleArn, new Role(roleArn, matcher.group(2), roleId, externalId, maxSession));
+        roles.put(roleArn, new Role(roleArn, matcher.group(1), matcher.group(2), roleId, externalId, maxSession));
     }
 
     /** Defines a role without an external id and with the default MaxSessionDuration of one hour. */
@@ -120,17 +120,18 @@ public final class StsService implements AwsQueryService {
         sessions.values()
                 .forEach(session -> sessionNodes
                         .addObject()
-                        .put("assumedRoleArn", session.assumedRoleArn(context.accountId()))
+                        .put("assumedRoleArn", session.assumedRoleArn())
                         .put("expiration", session.expiration().toString()));
         return state;
     }
 
     private String getCallerIdentity(RequestContext request) {
         Optional<Session> session = activeSession(request);
-        String arn = session.map(s -> s.assumedRoleArn(request.accountId())).orElse(userArn(request));
+        String arn = session.map(Session::assumedRoleArn).orElse(userArn(request));
         String userId = session.map(Session::assumedRoleId).orElse(userId());
-        return "<UserId>" + escapeXml(userId) + "</UserId><Account>" + request.accountId() + "</Account><Arn>"
-                + escapeXml(arn) + "</Arn>";
+        String account = session.map(s -> s.role().accountId()).orElse(request.accountId());
+        return "<UserId>" + escapeXml(userId) + "</UserId><Account>" + account + "</Account><Arn>" + escapeXml(arn)
+                + "</Arn>";
     }
 
     private String assumeRole(Map<String, String> parameters, RequestContext request) {
@@ -140,8 +141,7 @@ public final class StsService implements AwsQueryService {
         Duration duration = duration(parameters);
         Optional<String> externalId = Optional.ofNullable(parameters.get("ExternalId"));
         validate(roleArn, sessionName, externalId);
-        String callerArn =
-                caller.map(s -> s.assumedRoleArn(request.accountId())).orElse(userArn(request));
+        String callerArn = caller.map(Session::assumedRoleArn).orElse(userArn(request));
         Role role = authorize(roleArn, externalId, callerArn);
         if (caller.isPresent() && duration.compareTo(DEFAULT_MAX_SESSION) > 0) {
             throw validationError(
@@ -151,7 +151,7 @@ public final class StsService implements AwsQueryService {
             throw validationError("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         Session session = issue(role, sessionName, request.now().plus(duration));
-        return credentialsXml(session, request.accountId());
+        return credentialsXml(session);
     }
 
     private Role authorize(String roleArn, Optional<String> externalId, String callerArn) {
@@ -176,7 +176,7 @@ public final class StsService implements AwsQueryService {
         return session;
     }
 
-    private String credentialsXml(Session session, String accountId) {
+    private String credentialsXml(Session session) {
         String secret = (context.nextHexId() + context.nextHexId()).substring(24);
         String token = Base64.getEncoder()
                 .encodeToString(("emulator-session:" + session.accessKeyId() + ":" + context.nextHexId())
@@ -184,7 +184,7 @@ public final class StsService implements AwsQueryService {
         return "<Credentials><AccessKeyId>" + session.accessKeyId() + "</AccessKeyId><SecretAccessKey>" + secret
                 + "</SecretAccessKey><SessionToken>" + token + "</SessionToken><Expiration>" + session.expiration()
                 + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>" + escapeXml(session.assumedRoleId())
-                + "</AssumedRoleId><Arn>" + escapeXml(session.assumedRoleArn(accountId))
+                + "</AssumedRoleId><Arn>" + escapeXml(session.assumedRoleArn())
                 + "</Arn></AssumedRoleUser><PackedPolicySize>0</PackedPolicySize>";
     }
 

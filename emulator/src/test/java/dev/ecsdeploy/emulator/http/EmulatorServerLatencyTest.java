@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 class EmulatorServerLatencyTest {
     private static final int WARM_UP = 20;
-    private static final int MEASURED = 40;
+    private static final int MEASURED = 41;
 
     @RegisterExtension
     static final EmulatorExtension AWS = EmulatorExtension.withManualClock();
 
-    /** Regression: without TCP_NODELAY every call waited for the client's delayed ACK (about 40-50 ms per call). */
+    /**
+     * Regression: without TCP_NODELAY every call on a kept-alive connection waited for the client's delayed ACK,
+     * 40-50 ms each. The median is used so that a busy build machine cannot fail the test with a few slow calls.
+     */
     @Test
     void shouldAnswerAKeptAliveConnectionWithoutDelayedAckStalls() {
         CloudWatchLogsClient logs = AWS.logs();
@@ -23,12 +29,14 @@ class EmulatorServerLatencyTest {
             logs.describeLogGroups();
         }
 
-        long started = System.nanoTime();
+        List<Duration> calls = new ArrayList<>();
         for (int i = 0; i < MEASURED; i++) {
+            long started = System.nanoTime();
             logs.describeLogGroups();
+            calls.add(Duration.ofNanos(System.nanoTime() - started));
         }
-        Duration perCall = Duration.ofNanos((System.nanoTime() - started) / MEASURED);
+        Collections.sort(calls);
 
-        assertThat(perCall).isLessThan(Duration.ofMillis(25));
+        assertThat(calls.get(MEASURED / 2)).as("median time per call").isLessThan(Duration.ofMillis(25));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
@@ -120,6 +121,26 @@ class LogGroupsAndStreamsTest {
         assertThatThrownBy(() -> logs.describeLogStreams(r -> r.logGroupName("/order")
                         .orderBy(OrderBy.LAST_EVENT_TIME)
                         .logStreamNamePrefix("c")))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void shouldPageStreams() {
+        CloudWatchLogsClient logs = aws.logs();
+        logs.createLogGroup(r -> r.logGroupName("/paged"));
+        IntStream.range(0, 5)
+                .forEach(i -> logs.createLogStream(r -> r.logGroupName("/paged").logStreamName("s" + i)));
+
+        DescribeLogStreamsResponse first =
+                logs.describeLogStreams(r -> r.logGroupName("/paged").limit(3));
+        DescribeLogStreamsResponse second =
+                logs.describeLogStreams(r -> r.logGroupName("/paged").limit(3).nextToken(first.nextToken()));
+
+        assertThat(first.logStreams()).extracting(LogStream::logStreamName).containsExactly("s0", "s1", "s2");
+        assertThat(second.logStreams()).extracting(LogStream::logStreamName).containsExactly("s3", "s4");
+        assertThat(second.nextToken()).isNull();
+        assertThatThrownBy(() ->
+                        logs.describeLogStreams(r -> r.logGroupName("/paged").limit(51)))
                 .isInstanceOf(InvalidParameterException.class);
     }
 

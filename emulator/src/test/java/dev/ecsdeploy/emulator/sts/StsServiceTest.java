@@ -74,6 +74,22 @@ class StsServiceTest {
     }
 
     @Test
+    void shouldAnswerTheRolesAccountForACrossAccountRole() {
+        String prod = "arn:aws:iam::999988887777:role/deploy/prod-deployer";
+        aws.emulator().sts().defineRole(prod);
+        AssumeRoleResponse response = aws.sts().assumeRole(r -> r.roleArn(prod).roleSessionName("release"));
+
+        try (StsClient asRole = sessionClient(response.credentials())) {
+            GetCallerIdentityResponse identity = asRole.getCallerIdentity();
+
+            assertThat(response.assumedRoleUser().arn())
+                    .isEqualTo("arn:aws:sts::999988887777:assumed-role/prod-deployer/release");
+            assertThat(identity.account()).isEqualTo("999988887777");
+            assertThat(identity.arn()).isEqualTo(response.assumedRoleUser().arn());
+        }
+    }
+
+    @Test
     void shouldCheckTheExternalId() {
         aws.emulator().sts().defineRole(PARTNER, Optional.of("s3cr3t-id"), Duration.ofHours(1));
 
