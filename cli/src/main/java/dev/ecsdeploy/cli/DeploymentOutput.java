@@ -22,7 +22,7 @@ final class DeploymentOutput {
         }
         throw CliFailure.operationFailed(
                 "deployment of " + record.cluster() + "/" + record.service() + " " + record.status() + ": "
-                        + (record.reason().isBlank() ? "no reason given by ECS" : record.reason()),
+                        + (record.reason().isBlank() ? "no reason given by ECS" : firstClause(record.reason())),
                 "see the service events above; 'ecsdeploy history' shows what runs now");
     }
 
@@ -54,10 +54,16 @@ final class DeploymentOutput {
         out.println("task definition: " + record.newTaskDefinitionArn());
         out.println("previous:        " + record.previousTaskDefinitionArn());
         record.imageDigests().forEach((container, image) -> out.println("image (" + container + "): " + image));
-        if (!record.reason().isBlank()) {
+        if (!record.succeeded() && !record.reason().isBlank()) {
             out.println("reason:          " + record.reason());
         }
         out.flush();
+    }
+
+    /** The reason's first clause (ECS's verdict); the whole reason is in the summary and the history. */
+    private static String firstClause(String reason) {
+        int end = reason.indexOf("; ");
+        return end < 0 ? reason : reason.substring(0, end);
     }
 
     static JsonNode parse(String json) {
