@@ -10,6 +10,12 @@ final class AwsOptions {
     /** The history directory used when {@code --history} is not given. */
     static final String DEFAULT_HISTORY = ".ecsdeploy/history";
 
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--region", description = "AWS region (default: AWS_REGION, the profile's region, us-east-1).")
     String region;
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * process, then runs the same ecsdeploy commands a user would (each printed before it runs) against it.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "demo",
         description = "Build, push, scan, deploy (rolling, canary, a rolled-back failure), run a migration and write"
                 + " the history report, all against an embedded emulator. Needs only a JDK.")
@@ -58,12 +59,25 @@ final class DemoCommand implements Callable<Integer> {
                     "example application not found: " + example.resolve("Dockerfile") + " does not exist",
                     "run the demo from the repository root, or pass --example DIR");
         }
+        shortenTlsProbeStall();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Emulator emulator = Emulator.builder().port(0).speed(speed).start();
                 DemoEnvironment environment = new DemoEnvironment(emulator)) {
             err.println("ecs-deploy demo: emulator on " + emulator.endpoint() + " (clock at " + speed + "x)");
             return new DemoScript(emulator, environment, new DemoSettings(example, output, builder), out, err).run();
+        }
+    }
+
+    /**
+     * Registry clients (Jib above all) probe the emulator's plain-HTTP registry with TLS first, and the JDK server
+     * answers a probe only when its request deadline drops the connection (2 s by default). The demo's images are
+     * tiny and local, so a 1 s deadline halves every stall; it must be set before the first server in this JVM
+     * starts, and a value given with -D wins.
+     */
+    private static void shortenTlsProbeStall() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "1");
         }
     }
 
