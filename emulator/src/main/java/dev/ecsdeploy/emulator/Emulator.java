@@ -184,7 +184,6 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
-            case "POST sts/roles" -> sts.defineRole(request.body());
             case "POST ecs/simulate" -> ecs.simulate(request.body());
             case "POST ecs/alarm" -> {
                 ecs.triggerAlarm(request.body().path("alarmName").asText());
@@ -194,6 +193,7 @@ public final class Emulator implements AutoCloseable {
                 ecs.clearSimulations();
                 yield JSON.createObjectNode();
             }
+            case "POST sts/roles" -> sts.defineRole(request.body());
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
                 double seconds = request.body()

@@ -62,10 +62,14 @@ final class EcsWorld {
             return new ImageResolution.Missing(image + ": not found");
         }
         Workload simulated = simulations.get(image);
-        if (simulated != null) {
-            return new ImageResolution.Foreign(simulated);
+        ImageResolution resolution = images.resolve(image);
+        if (simulated == null) {
+            return resolution;
         }
-        return images.resolve(image);
+        // Keep the registry's digest when the image exists; the scenario only changes how it behaves.
+        return resolution instanceof ImageResolution.Found found
+                ? new ImageResolution.Found(found.repositoryName(), found.digest(), simulated)
+                : new ImageResolution.Foreign(simulated);
     }
 
     /** Looks up a cluster by name or ARN; absent means the {@code default} cluster. */

@@ -132,7 +132,8 @@ final class ServiceScheduler {
         service.event(eventId(), at, "rolling back to deployment " + source.id + ".");
     }
 
-    private static Deployment rollbackSource(ServiceDeployment sd) {
+    /** Where a rollback goes: the last COMPLETED deployment, else the newest source revision. */
+    static Deployment rollbackSource(ServiceDeployment sd) {
         Deployment lastCompleted = sd.service.lastCompleted;
         if (lastCompleted != null && lastCompleted != sd.target) {
             return lastCompleted;

@@ -243,7 +243,7 @@ final class StagedEngine {
         StagedRollout rollout = sd.staged;
         ServiceState service = sd.service;
         Deployment green = sd.target;
-        Deployment blue = sd.sources.isEmpty() ? null : sd.sources.get(0);
+        Deployment blue = ServiceScheduler.rollbackSource(sd);
         if (blue == null) {
             scheduler.finish(sd, "ROLLBACK_FAILED", reason + " No previous service revision to roll back to.", at);
             return;
@@ -264,11 +264,18 @@ final class StagedEngine {
         }
         green.status = "ACTIVE";
         green.updatedAt = at;
+        List<EcsTask> stopped = new ArrayList<>();
         service.deployments.remove(blue);
         service.deployments.add(0, blue);
+        for (Deployment other : sd.sources) {
+            if (other != blue) {
+                for (EcsTask task : scheduler.live(service, other)) {
+                    stopped.add(scheduler.stopForScaling(task, blue, at));
+                }
+            }
+        }
         blue.status = "PRIMARY";
         blue.updatedAt = at;
-        List<EcsTask> stopped = new ArrayList<>();
         for (EcsTask task : scheduler.live(service, green)) {
             stopped.add(scheduler.stopForScaling(task, blue, at));
         }

@@ -54,7 +54,7 @@ final class TaskContainer {
         if (detail.startsWith("CannotPullContainerError")) {
             return detail;
         }
-        return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref "
+        return "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
                 + image + ": " + (detail.isEmpty() ? image + ": not found" : detail);
     }
 

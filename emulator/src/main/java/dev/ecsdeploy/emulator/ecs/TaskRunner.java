@@ -246,16 +246,9 @@ final class TaskRunner {
      * way a container without a signal handler reports it.
      */
     void stop(EcsTask task, Instant at, String stopCode, String reason) {
-        if (task.stopping()) {
-            return;
+        if (!task.stopping()) {
+            halt(task, at, stopCode, reason);
         }
-        for (TaskContainer container : task.containers) {
-            if (container.running()) {
-                container.exitCode = 143;
-            }
-            container.lastStatus = "STOPPED";
-        }
-        halt(task, at, stopCode, reason);
     }
 
     private void halt(EcsTask task, Instant at, String stopCode, String reason) {

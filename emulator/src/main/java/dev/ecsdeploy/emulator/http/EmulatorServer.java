@@ -31,13 +31,6 @@ import java.util.regex.Pattern;
  * emulated time.
  */
 public final class EmulatorServer implements AutoCloseable {
-    static {
-        // Without TCP_NODELAY the JDK server's small responses wait for the client's delayed ACK: ~40 ms per call.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL_SCOPE =
             Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
@@ -45,6 +38,9 @@ public final class EmulatorServer implements AutoCloseable {
             Pattern.compile("(?i).*(token|secret|password|authorization|credential).*");
 
     static {
+        // Without TCP_NODELAY the JDK server's small responses wait for the client's delayed ACK: ~40 ms per call.
+        // The JDK reads these properties once, when its first server starts.
+        setDefault("sun.net.httpserver.nodelay", "true");
         // Registry clients (podman, buildah, docker, Jib) try TLS first even for an insecure registry. The JDK server
         // would wait forever for a request line inside the TLS ClientHello, so each push stalled for the client's
         // 10 s handshake timeout. A request deadline makes the server drop such connections quickly, and the
@@ -52,11 +48,6 @@ public final class EmulatorServer implements AutoCloseable {
         // clients do; set the property yourself (for example to 60) to push large images slowly.
         setDefault("sun.net.httpserver.maxReqTime", "2");
         setDefault("sun.net.httpserver.timerMillis", "100");
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, and
-        // every call takes about 40 ms more. The JDK reads this property once, when its first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
     }
 
     private final HttpServer server;

@@ -164,6 +164,22 @@ class StagedDeploymentTest {
     }
 
     @Test
+    void shouldReconcileFirstWhenANewDeploymentOvertakesARunningOne() {
+        steadyService(d -> d.strategy(DeploymentStrategy.BLUE_GREEN));
+        String first = updateTo(v2);
+        emulator.advance(Duration.ofSeconds(12));
+        String v3 = taskDefinition(ecs, "web", "web:3");
+
+        String second = updateTo(v3);
+        List<String> stages = watch(second, new ArrayList<>());
+
+        assertThat(sd(first).status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+        assertThat(stages.get(0)).isEqualTo("RECONCILE_SERVICE");
+        assertThat(stages.subList(1, stages.size())).containsExactlyElementsOf(STAGES);
+        assertThat(steadyOn(ecs, "c", "web", v3)).isTrue();
+    }
+
+    @Test
     void shouldRequireLoadBalancingOrServiceConnectForCanary() {
         assertThatThrownBy(() -> ecs.createService(r -> r.cluster("c")
                         .serviceName("headless")

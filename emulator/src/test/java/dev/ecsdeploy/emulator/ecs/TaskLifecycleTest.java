@@ -248,4 +248,38 @@ class TaskLifecycleTest {
 
         assertThat(describe(ecs, "jobs", arn).containers().get(0).exitCode()).isEqualTo(137);
     }
+
+    @Test
+    void shouldWriteContainerOutputToCloudWatchLogs() {
+        emulator.ecs().simulate("job:talk", Workload.DEFAULT.withLogLines(List.of("starting", "done")));
+        String arn = runTask("job:talk");
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+
+        emulator.advance(Duration.ofMinutes(1));
+
+        var events = aws.logs()
+                .getLogEvents(r -> r.logGroupName("/ecs/app")
+                        .logStreamName("ecs/app/" + taskId)
+                        .startFromHead(true))
+                .events();
+        assertThat(events).extracting(e -> e.message()).containsExactly("starting", "done");
+        Task task = describe(ecs, "jobs", arn);
+        assertThat(events.get(0).timestamp()).isEqualTo(task.startedAt().toEpochMilli());
+        assertThat(events.get(1).timestamp())
+                .isEqualTo(task.startedAt().plusSeconds(5).toEpochMilli());
+    }
+
+    @Test
+    void shouldFailToPullAnImageThisRegistryDoesNotHold() {
+        String image = emulator.registryHost() + "/nothing:1";
+        String arn = runTask(image);
+
+        emulator.advance(Duration.ofSeconds(30));
+
+        Task task = describe(ecs, "jobs", arn);
+        assertThat(task.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(task.containers().get(0).reason())
+                .isEqualTo("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to"
+                        + " resolve ref " + image + ": " + image + ": not found");
+    }
 }
