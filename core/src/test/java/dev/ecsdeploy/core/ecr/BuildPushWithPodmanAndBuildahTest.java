@@ -77,6 +77,83 @@ class BuildPushWithPodmanAndBuildahTest {
         }
     }
 
+    @Test
+    void shouldCheckImmutableTagsBeforePushingARealBuild() throws Exception {
+        ContainerToolsAssumptions.assumeTool("podman");
+        ContainerToolsAssumptions.assumeFile("/bin/busybox", "install busybox-static");
+        RepositorySpec immutable = RepositorySpec.builder()
+                .name("build/immutable")
+                .createIfMissing(true)
+                .immutableTags(true)
+                .build();
+        try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
+            PushResult first =
+                    support.manager.buildAndPush(withRepository(request("x", BuilderKind.PODMAN), immutable));
+            PushResult again =
+                    support.manager.buildAndPush(withRepository(request("x", BuilderKind.PODMAN), immutable));
+            EcrTestSupport.busyboxContext(java.nio.file.Files.createDirectories(context.resolve("changed")), "changed");
+            BuildPushRequest changed = withRepository(request("x", BuilderKind.PODMAN), immutable);
+            BuildPushRequest changedContext = new BuildPushRequest(
+                    changed.repository(),
+                    changed.tags(),
+                    changed.builderKind(),
+                    context.resolve("changed"),
+                    null,
+                    changed.buildArgs(),
+                    null,
+                    List.of(),
+                    changed.labels(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    changed.created(),
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    List.of(),
+                    changed.extraArgs(),
+                    null);
+
+            assertThat(again.changed()).isFalse();
+            assertThat(again.digest()).isEqualTo(first.digest());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> support.manager.buildAndPush(changedContext))
+                    .isInstanceOf(TagConflictException.class)
+                    .hasMessageContaining(first.digest());
+            assertThat(aws.emulator().ecr().digestOf("build/immutable", "1.0.0"))
+                    .contains(first.digest());
+            assertThat(support.runner.commands())
+                    .anySatisfy(command ->
+                            assertThat(command.argv()).startsWith("podman", "save", "--format", "oci-archive"));
+        }
+    }
+
+    private static BuildPushRequest withRepository(BuildPushRequest request, RepositorySpec repository) {
+        return new BuildPushRequest(
+                repository,
+                request.tags(),
+                request.builderKind(),
+                request.contextDirectory(),
+                request.dockerfile(),
+                request.buildArgs(),
+                request.target(),
+                request.platforms(),
+                request.labels(),
+                request.revision(),
+                request.sourceUrl(),
+                request.version(),
+                request.buildUrl(),
+                request.created(),
+                request.cacheFrom(),
+                request.cacheTo(),
+                request.noCache(),
+                request.pull(),
+                request.secrets(),
+                request.extraArgs(),
+                request.jibImage());
+    }
+
     private BuildPushRequest request(String repository, BuilderKind builder) throws Exception {
         if (!context.resolve("Dockerfile").toFile().exists()) {
             EcrTestSupport.busyboxContext(context, "built-by-test");
