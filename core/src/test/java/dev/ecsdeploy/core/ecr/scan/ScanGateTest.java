@@ -95,8 +95,6 @@ class ScanGateTest {
 
     @Test
     void shouldNotStartAScanWhenScanOnPushWillScan(EcrClient ecr) {
-        ecr.putImageScanningConfiguration(
-                r -> r.repositoryName(REPOSITORY).imageScanningConfiguration(c -> c.scanOnPush(true)));
         aws.emulator().ecr().createRepository("scan/other");
         ecr.putImageScanningConfiguration(
                 r -> r.repositoryName("scan/other").imageScanningConfiguration(c -> c.scanOnPush(true)));
