@@ -31,7 +31,22 @@ class BuildPushWithPodmanAndBuildahTest {
         ContainerToolsAssumptions.assumeTool("podman");
         ContainerToolsAssumptions.assumeFile("/bin/busybox", "install busybox-static");
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
+            List<String> authDirectoryModes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            support.runner.instrument(command -> {
+                int authfile = command.argv().indexOf("--authfile");
+                if (command.argv().contains("push") && authfile > 0) {
+                    authDirectoryModes.add(
+                            mode(Path.of(command.argv().get(authfile + 1)).getParent()));
+                    authDirectoryModes.add(mode(Path.of(command.argv().get(authfile + 1))));
+                }
+                return command;
+            });
             PushResult result = support.manager.buildAndPush(request("build/podman", BuilderKind.PODMAN));
+
+            assertThat(authDirectoryModes)
+                    .as("the run's auth directory and file are private")
+                    .contains("rwx------", "rw-------")
+                    .doesNotContain("rwxr-xr-x", "rw-r--r--");
 
             assertPushed(ecr, support, result, "build/podman");
             assertThat(result.builder()).isEqualTo("podman");
@@ -126,6 +141,15 @@ class BuildPushWithPodmanAndBuildahTest {
             assertThat(support.runner.commands())
                     .anySatisfy(command ->
                             assertThat(command.argv()).startsWith("podman", "save", "--format", "oci-archive"));
+        }
+    }
+
+    private static String mode(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(path));
+        } catch (java.io.IOException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 
