@@ -31,7 +31,22 @@ class BuildPushWithPodmanAndBuildahTest {
         ContainerToolsAssumptions.assumeTool("podman");
         ContainerToolsAssumptions.assumeFile("/bin/busybox", "install busybox-static");
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
+            List<String> authDirectoryModes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            support.runner.instrument(command -> {
+                int authfile = command.argv().indexOf("--authfile");
+                if (command.argv().contains("push") && authfile > 0) {
+                    authDirectoryModes.add(
+                            mode(Path.of(command.argv().get(authfile + 1)).getParent()));
+                    authDirectoryModes.add(mode(Path.of(command.argv().get(authfile + 1))));
+                }
+                return command;
+            });
             PushResult result = support.manager.buildAndPush(request("build/podman", BuilderKind.PODMAN));
+
+            assertThat(authDirectoryModes)
+                    .as("the run's auth directory and file are private")
+                    .contains("rwx------", "rw-------")
+                    .doesNotContain("rwxr-xr-x", "rw-r--r--");
 
             assertPushed(ecr, support, result, "build/podman");
             assertThat(result.builder()).isEqualTo("podman");
@@ -75,6 +90,92 @@ class BuildPushWithPodmanAndBuildahTest {
                     .as("one token per registry per run")
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldCheckImmutableTagsBeforePushingARealBuild() throws Exception {
+        ContainerToolsAssumptions.assumeTool("podman");
+        ContainerToolsAssumptions.assumeFile("/bin/busybox", "install busybox-static");
+        RepositorySpec immutable = RepositorySpec.builder()
+                .name("build/immutable")
+                .createIfMissing(true)
+                .immutableTags(true)
+                .build();
+        try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
+            PushResult first =
+                    support.manager.buildAndPush(withRepository(request("x", BuilderKind.PODMAN), immutable));
+            PushResult again =
+                    support.manager.buildAndPush(withRepository(request("x", BuilderKind.PODMAN), immutable));
+            EcrTestSupport.busyboxContext(java.nio.file.Files.createDirectories(context.resolve("changed")), "changed");
+            BuildPushRequest changed = withRepository(request("x", BuilderKind.PODMAN), immutable);
+            BuildPushRequest changedContext = new BuildPushRequest(
+                    changed.repository(),
+                    changed.tags(),
+                    changed.builderKind(),
+                    context.resolve("changed"),
+                    null,
+                    changed.buildArgs(),
+                    null,
+                    List.of(),
+                    changed.labels(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    changed.created(),
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    List.of(),
+                    changed.extraArgs(),
+                    null);
+
+            assertThat(again.changed()).isFalse();
+            assertThat(again.digest()).isEqualTo(first.digest());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> support.manager.buildAndPush(changedContext))
+                    .isInstanceOf(TagConflictException.class)
+                    .hasMessageContaining(first.digest());
+            assertThat(aws.emulator().ecr().digestOf("build/immutable", "1.0.0"))
+                    .contains(first.digest());
+            assertThat(support.runner.commands())
+                    .anySatisfy(command ->
+                            assertThat(command.argv()).startsWith("podman", "save", "--format", "oci-archive"));
+        }
+    }
+
+    private static String mode(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(path));
+        } catch (java.io.IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private static BuildPushRequest withRepository(BuildPushRequest request, RepositorySpec repository) {
+        return new BuildPushRequest(
+                repository,
+                request.tags(),
+                request.builderKind(),
+                request.contextDirectory(),
+                request.dockerfile(),
+                request.buildArgs(),
+                request.target(),
+                request.platforms(),
+                request.labels(),
+                request.revision(),
+                request.sourceUrl(),
+                request.version(),
+                request.buildUrl(),
+                request.created(),
+                request.cacheFrom(),
+                request.cacheTo(),
+                request.noCache(),
+                request.pull(),
+                request.secrets(),
+                request.extraArgs(),
+                request.jibImage());
     }
 
     private BuildPushRequest request(String repository, BuilderKind builder) throws Exception {

@@ -94,6 +94,20 @@ class ScanGateTest {
     }
 
     @Test
+    void shouldNotStartAScanWhenScanOnPushWillScan(EcrClient ecr) {
+        aws.emulator().ecr().createRepository("scan/other");
+        ecr.putImageScanningConfiguration(
+                r -> r.repositoryName("scan/other").imageScanningConfiguration(c -> c.scanOnPush(true)));
+        String pushed = aws.emulator().ecr().putSyntheticImage("scan/other", "1", Map.of());
+        aws.emulator().advance(Duration.ofSeconds(11));
+
+        ScanPollResult round = scans.poll(scans.startScan(ScanRequest.of("scan/other", pushed)));
+
+        assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isZero();
+        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.COMPLETE);
+    }
+
+    @Test
     void shouldFailTheGateAndNameTheThresholdAndTheFindings() {
         aws.emulator().ecr().setFindings(REPOSITORY, "1.0", List.of(ScanFinding.of("CVE-2026-0001", "CRITICAL")));
 
