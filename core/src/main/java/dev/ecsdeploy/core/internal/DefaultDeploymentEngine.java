@@ -7,7 +7,6 @@ import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.CircuitBreaker;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
-import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.Phase;
 import dev.ecsdeploy.core.deploy.PollResult;
@@ -183,9 +182,5 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 ? null
                 : new CircuitBreaker(
                         Boolean.TRUE.equals(configured.enable()), Boolean.TRUE.equals(configured.rollback()));
-    }
-
-    static boolean isSuccess(DeploymentStatus status) {
-        return status == DeploymentStatus.SUCCESSFUL;
     }
 }

@@ -415,7 +415,19 @@ final class DeploymentPoller {
         }
 
         PollResult next(DeploymentHandle next, Duration delay) {
-            return new PollResult(next, events, delay, Optional.empty(), Optional.empty());
+            return new PollResult(next, events, fromObservation(delay), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Counts the delay from the describe answer, not from the end of the poll, so the cadence stays exact: two
+         * describe calls are always at least {@code delay} apart, and work done after the answer does not add lag.
+         */
+        Duration fromObservation(Duration delay) {
+            if (observedAt == null) {
+                return delay;
+            }
+            Duration spent = Duration.between(observedAt, clock.instant());
+            return spent.isNegative() || spent.compareTo(delay) >= 0 ? Duration.ZERO : delay.minus(spent);
         }
 
         PollResult finish(DeploymentHandle last, Verdict verdict) {

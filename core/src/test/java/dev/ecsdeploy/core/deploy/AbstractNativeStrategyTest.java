@@ -168,4 +168,26 @@ abstract class AbstractNativeStrategyTest {
                 .map(ProgressEvent::message)
                 .toList();
     }
+
+    @Test
+    void shouldRollBackAPausedCanaryWhenAborted() {
+        String service = newService();
+        String previous = fixture.describe(service).taskDefinition();
+        DeploymentEngine engine = fixture.engine();
+        faults().forEach(aws().emulator().faults()::add);
+        PollResult result = engine.poll(engine.start(request(service, new DeploymentStrategy.Canary(10, 1, 0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .build()));
+        while (result.awaiting().isEmpty()) {
+            fixture.emulator().advance(result.nextPollIn());
+            result = engine.poll(result.handle());
+        }
+
+        PollResult aborted = engine.abort(result.handle());
+        aws().emulator().faults().clear();
+
+        assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);
+        assertThat(aborted.outcome().get().reason()).contains("StopServiceDeployment ROLLBACK");
+        assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
+    }
 }

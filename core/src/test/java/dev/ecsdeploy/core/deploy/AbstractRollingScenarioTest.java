@@ -243,4 +243,52 @@ abstract class AbstractRollingScenarioTest {
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
         assertThat(record.newTaskDefinitionArn()).contains(":task-definition/from-file:1");
     }
+
+    @Test
+    void shouldRollBackToTheLastSuccessfulDeploymentNotRevisionMinusOne() {
+        String service = newService(1);
+        String first = fixture.describe(service).taskDefinition();
+        DeploymentRecord second = deploy(request(service, EcsFixture.HEALTHY_V2).build());
+        String unrelated = fixture.registerTaskDefinition(service, EcsFixture.HEALTHY_V2);
+        DeploymentRecord third = deploy(request(service, EcsFixture.HEALTHY).build());
+        assertThat(third.newTaskDefinitionArn()).isNotEqualTo(unrelated);
+
+        withFaults();
+        DeploymentEngine engine = fixture.engine();
+        DeploymentRecord rolledBack = engine.await(
+                engine.rollback("production", EcsFixture.CLUSTER, service, null),
+                events::add,
+                DecisionPolicy.always(Decision.CONTINUE),
+                fixture.sleeper());
+        aws().emulator().faults().clear();
+
+        assertThat(rolledBack.status()).as(rolledBack.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(rolledBack.newTaskDefinitionArn())
+                .isEqualTo(second.newTaskDefinitionArn())
+                .isNotEqualTo(first);
+        assertThat(fixture.describe(service).taskDefinition()).isEqualTo(second.newTaskDefinitionArn());
+    }
+
+    @Test
+    void shouldFailWhenAnotherDeploymentReplacesOurs() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        PollResult result =
+                engine.poll(engine.start(request(service, EcsFixture.SLOW).build()));
+        String intruder = fixture.registerTaskDefinition("someone-else", EcsFixture.HEALTHY_V2);
+        fixture.ecs()
+                .updateService(
+                        r -> r.cluster(EcsFixture.CLUSTER).service(service).taskDefinition(intruder));
+
+        withFaults();
+        while (result.outcome().isEmpty()) {
+            fixture.emulator().advance(result.nextPollIn());
+            result = engine.poll(result.handle());
+        }
+        aws().emulator().faults().clear();
+
+        DeploymentRecord record = result.outcome().get();
+        assertThat(record.status()).isEqualTo(DeploymentStatus.REPLACED);
+        assertThat(record.reason()).contains("replaced it").contains(intruder);
+    }
 }

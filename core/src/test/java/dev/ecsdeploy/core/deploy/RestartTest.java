@@ -78,16 +78,39 @@ class RestartTest {
         assertThat(fixture.calls("UpdateService")).isEqualTo(updates + 1);
     }
 
+    @Test
+    void shouldResumeACanaryAcrossAPauseWithoutRepeatingTheDecision() {
+        fixture.serviceWithTrafficShifting("restart-canary", 2);
+        long updates = fixture.calls("UpdateService");
+        long continues = fixture.calls("ContinueServiceDeployment");
+
+        DeploymentRecord record = runWithRestarts(DeploymentRequest.builder()
+                .cluster(EcsFixture.CLUSTER)
+                .service("restart-canary")
+                .strategy(new DeploymentStrategy.Canary(20, 1, 0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .source(TaskDefinitionSource.currentWithImage(EcsFixture.HEALTHY_V2))
+                .build());
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
+        assertThat(fixture.calls("UpdateService")).isEqualTo(updates + 1);
+        assertThat(fixture.calls("ContinueServiceDeployment")).isEqualTo(continues + 1);
+    }
+
     private DeploymentRecord runWithRestarts(DeploymentRequest request) {
         byte[] persisted = serialize(fixture.engine().start(request));
+        Decision decision = null;
         while (true) {
-            fixture.engine().poll(deserialize(persisted));
-            PollResult result = fixture.engine().poll(deserialize(persisted));
+            fixture.engine().poll(deserialize(persisted), decision);
+            PollResult result = fixture.engine().poll(deserialize(persisted), decision);
             if (result.outcome().isPresent()) {
                 return result.outcome().get();
             }
             persisted = serialize(result.handle());
-            fixture.emulator().advance(result.nextPollIn());
+            decision = result.awaiting().isPresent() ? Decision.CONTINUE : null;
+            if (decision == null) {
+                fixture.emulator().advance(result.nextPollIn());
+            }
         }
     }
 
