@@ -88,8 +88,15 @@ public final class HistoryStore {
         entries.forEach(entry -> lines.writeBytes(HistoryJson.toLine(entry)));
         try {
             Files.createDirectories(directory);
+            boolean repaired;
             try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
-                writeLocked(lines.toByteArray());
+                repaired = writeLocked(lines.toByteArray());
+            }
+            if (repaired) { // told after unlocking, so a listener that records something cannot deadlock us
+                warn(
+                        "history.torn-line-repaired",
+                        journalFile() + ": the last line was incomplete (an interrupted"
+                                + " write); ended it so the new entry starts on a line of its own");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -140,14 +147,11 @@ public final class HistoryStore {
         if (usable) {
             states.seed(snapshot.get().snapshot().services());
         }
-        var lastLine = new long[] {-1};
-        var tail = scan(channel, start, size, new Reporter(), EntryKind.DEPLOYMENT, (entry, lineStart) -> {
-            states.accept(entry);
-            lastLine[0] = lineStart;
-        });
+        var tail =
+                scan(channel, start, size, new Reporter(), EntryKind.DEPLOYMENT, (entry, line) -> states.accept(entry));
         var services = states.result();
-        if (tail.completeEnd() - start > snapshotRefreshBytes && lastLine[0] >= 0) {
-            refreshSnapshot(channel, lastLine[0], tail.completeEnd(), services);
+        if (tail.completeEnd() - start > snapshotRefreshBytes && tail.lastLineStart() >= 0) {
+            refreshSnapshot(channel, tail.lastLineStart(), tail.completeEnd(), services);
         }
         return new CurrentServices(services, bytesRead + size - start, size, usable);
     }
@@ -201,15 +205,10 @@ public final class HistoryStore {
         return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
     }
 
-    private void writeLocked(byte[] lines) throws IOException {
+    /** Appends the lines and returns whether a torn last line had to be ended first. */
+    private boolean writeLocked(byte[] lines) throws IOException {
         Path journal = journalFile();
         boolean repair = endsWithTornLine(journal);
-        if (repair) {
-            warn(
-                    "history.torn-line-repaired",
-                    journal + ": the last line was incomplete (an interrupted write);"
-                            + " ended it so the new entry starts on a line of its own");
-        }
         var buffer = ByteBuffer.allocate(lines.length + (repair ? 1 : 0));
         if (repair) {
             buffer.put((byte) '\n');
@@ -224,6 +223,7 @@ public final class HistoryStore {
                 channel.force(false);
             }
         }
+        return repair;
     }
 
     private static boolean endsWithTornLine(Path journal) throws IOException {

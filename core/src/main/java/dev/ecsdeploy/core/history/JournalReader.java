@@ -18,10 +18,11 @@ final class JournalReader {
     /**
      * What was left after the last newline.
      *
+     * @param lastLineStart where the last complete line starts, or -1 when there was none
      * @param completeEnd the offset just after the last complete line
      * @param incompleteBytes how many bytes follow it without a newline (a torn or in-flight write)
      */
-    record Tail(long completeEnd, int incompleteBytes) {}
+    record Tail(long lastLineStart, long completeEnd, int incompleteBytes) {}
 
     private JournalReader() {}
 
@@ -30,6 +31,7 @@ final class JournalReader {
         byte[] carry = new byte[0];
         int carried = 0;
         long lineStart = from;
+        long lastLineStart = -1;
         long position = from;
         while (position < to) {
             int read = channel.read(ByteBuffer.wrap(chunk, 0, (int) Math.min(CHUNK, to - position)), position);
@@ -49,13 +51,14 @@ final class JournalReader {
                     carried = 0;
                 }
                 segmentStart = i + 1;
+                lastLineStart = lineStart;
                 lineStart = position + segmentStart;
             }
             carry = append(carry, carried, chunk, segmentStart, read - segmentStart);
             carried += read - segmentStart;
             position += read;
         }
-        return new Tail(lineStart, carried);
+        return new Tail(lastLineStart, lineStart, carried);
     }
 
     private static void deliver(LineSink sink, byte[] bytes, int offset, int length, long start) {

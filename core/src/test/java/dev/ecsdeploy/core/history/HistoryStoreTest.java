@@ -198,6 +198,34 @@ class HistoryStoreTest {
     }
 
     @Test
+    void shouldRefreshTheSnapshotEvenWhenTheTailHoldsOnlyBuilds() {
+        var store = HistoryStore.builder()
+                .directory(directory)
+                .snapshotRefreshBytes(1024)
+                .build();
+        store.appendAll(demoHistory());
+        store.currentServices();
+        for (int i = 0; i < 20; i++) {
+            store.append(HistoryFixtures.build(
+                    "b-late-" + i,
+                    "web",
+                    HistoryFixtures.WEB_3,
+                    300 + i,
+                    List.of(),
+                    HistoryFixtures.scan(0, 1, 1),
+                    true));
+        }
+
+        CurrentServices afterBuilds = store.currentServices();
+        CurrentServices next = store.currentServices();
+
+        assertThat(afterBuilds.services())
+                .isEqualTo(next.services())
+                .isEqualTo(store.history().current());
+        assertThat(next.bytesRead()).isLessThan(afterBuilds.bytesRead() / 2);
+    }
+
+    @Test
     void shouldIgnoreASnapshotThatNoLongerMatchesTheJournal() throws IOException {
         var store = HistoryStore.builder().directory(directory).build();
         store.appendAll(demoHistory());
@@ -223,6 +251,24 @@ class HistoryStoreTest {
                 .hasSize(demoHistory().size())
                 .allSatisfy(line -> assertThat(line).startsWith("{\"schemaVersion\":1,\"type\":\""));
         assertThat(store.readAll()).containsExactlyElementsOf(demoHistory());
+    }
+
+    @Test
+    void shouldReadLinesWrittenByHandInAnotherPropertyOrder() throws IOException {
+        var store = store();
+        var deployment = HistoryFixtures.deployment(
+                "by-hand", "qa", "web", "rolling", HistoryFixtures.WEB_1, 5, OperationStatus.SUCCEEDED, null);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                HistoryJson.newMapper().readTree(HistoryJson.toLine(deployment));
+        node.remove("schemaVersion");
+        node.put("schemaVersion", 1);
+        Files.writeString(store.journalFile().getParent().resolve(HistoryStore.JOURNAL), "  " + node + "\n");
+
+        assertThat(store.readAll()).containsExactly(deployment);
+        assertThat(store.currentServices().services())
+                .extracting(ServiceState::running)
+                .containsExactly(deployment);
+        assertThat(events).isEmpty();
     }
 
     @Test
