@@ -128,7 +128,7 @@ final class HistoryCommand extends AwsCommand {
                         state.environment(),
                         state.service(),
                         shortDigest(state.runningDigest()),
-                        state.since() == null ? "-" : state.since().toString(),
+                        state.since() == null ? "-" : seconds(state.since()),
                         latest(state));
             }
         }
@@ -138,7 +138,7 @@ final class HistoryCommand extends AwsCommand {
                 .limit(limit)
                 .forEach(entry -> out.printf(
                         "%-22s %-10s %-12s %-28s %s%n",
-                        entry.time(), entry.kind().type(), entry.status(), where(entry), what(entry)));
+                        seconds(entry.time()), entry.kind().type(), entry.status(), where(entry), what(entry)));
         out.flush();
         return text.toString();
     }
@@ -181,8 +181,16 @@ final class HistoryCommand extends AwsCommand {
         return digest.startsWith("sha256:") && digest.length() > 19 ? digest.substring(0, 19) : digest;
     }
 
+    private static String seconds(java.time.Instant time) {
+        return time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /** The first clause of a reason (ECS's verdict), on one line; the whole reason is in --json and the report. */
     private static String oneLine(String text) {
-        String line = text.replaceAll("\\s+", " ").trim();
+        int clause = text.indexOf("; ");
+        String line = (clause < 0 ? text : text.substring(0, clause))
+                .replaceAll("\\s+", " ")
+                .trim();
         return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 }

@@ -62,7 +62,7 @@ final class HistoryRecorder {
                 .images(images(record.imageDigests()))
                 .serviceDeploymentArn(record.serviceDeploymentArn())
                 .status(status(record.status()))
-                .reason(record.reason().isBlank() ? null : record.reason())
+                .reason(record.succeeded() || record.reason().isBlank() ? null : record.reason())
                 .startedAt(record.startedAt())
                 .finishedAt(record.finishedAt())
                 .events(lastEvents(record.events().stream()
