@@ -128,6 +128,33 @@ class DeployCommandTest {
     }
 
     @Test
+    void shouldDeployATaskDefinitionFileWithPlaceholders() throws Exception {
+        fixture.service("web-file");
+        Path file = history.resolve("web.json");
+        java.nio.file.Files.writeString(file, """
+                {"family": "web-file", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                 "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "web", "image": "${IMAGE}", "essential": true}]}
+                """);
+
+        CliRun run = fixture.run(
+                "deploy",
+                "--cluster",
+                CliFixture.CLUSTER,
+                "--service",
+                "web-file",
+                "--task-definition",
+                file.toString(),
+                "--var",
+                "IMAGE=" + CliFixture.HEALTHY_V2,
+                "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().path("imageDigests").path("web").asText()).isEqualTo(CliFixture.HEALTHY_V2);
+        assertThat(fixture.describe("web-file").taskDefinition()).endsWith("web-file:2");
+    }
+
+    @Test
     void shouldExitTwoWhenTheServiceDoesNotExist() {
         CliRun run = fixture.run(
                 "deploy", "--cluster", CliFixture.CLUSTER, "--service", "nope", "--image", CliFixture.HEALTHY_V2);
