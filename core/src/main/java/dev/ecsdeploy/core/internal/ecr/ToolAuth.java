@@ -9,7 +9,6 @@ import dev.ecsdeploy.core.ecr.build.CommandRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,17 +70,12 @@ final class ToolAuth implements AutoCloseable {
         if (dockerAuths.containsKey(registry)) {
             return;
         }
-        dockerAuths.put(registry, basicAuth(credential));
+        dockerAuths.put(registry, credential.encodedUserAndPassword());
         ObjectNode auths = JsonNodeFactory.instance.objectNode();
         dockerAuths.forEach((host, auth) -> auths.putObject(host).put("auth", auth));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.set("auths", auths);
         runner.writePrivateFile(dockerConfigFile(), config.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String basicAuth(RegistryCredential credential) {
-        String userAndPassword = credential.username() + ":" + credential.password();
-        return Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Logs podman or buildah in to {@code registry} once per run, feeding the password on standard input. */
