@@ -16,6 +16,7 @@ final class RecordingCommandRunner implements CommandRunner {
     private final List<Command> commands = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Path> privateDirectories = new ArrayList<>();
+    private final List<Path> privateFiles = new ArrayList<>();
     private volatile java.util.function.UnaryOperator<Command> instrumentation =
             java.util.function.UnaryOperator.identity();
 
@@ -43,6 +44,12 @@ final class RecordingCommandRunner implements CommandRunner {
         Path directory = local.createPrivateDirectory(prefix);
         privateDirectories.add(directory);
         return directory;
+    }
+
+    @Override
+    public synchronized void writePrivateFile(Path file, byte[] content) {
+        local.writePrivateFile(file, content);
+        privateFiles.add(file);
     }
 
     @Override
@@ -86,6 +93,11 @@ final class RecordingCommandRunner implements CommandRunner {
 
     synchronized String allOutput() {
         return String.join("\n", output);
+    }
+
+    /** Every file written through {@link #writePrivateFile}, such as the Docker CLI's credentials file. */
+    synchronized List<Path> privateFiles() {
+        return List.copyOf(privateFiles);
     }
 
     synchronized List<Path> privateDirectories() {

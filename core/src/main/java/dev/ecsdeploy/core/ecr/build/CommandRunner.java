@@ -26,6 +26,13 @@ public interface CommandRunner {
     /** Creates a fresh directory that only the current user can read (mode 0700 where the file system allows). */
     Path createPrivateDirectory(String prefix);
 
+    /**
+     * Writes a small file that only the current user can read (mode 0600 where the file system allows), replacing
+     * it if present; the parent directory must exist. Used for this run's registry credentials, so an implementation
+     * must never log {@code content}.
+     */
+    void writePrivateFile(Path file, byte[] content);
+
     /** Deletes a file or a directory tree; a path that does not exist is not an error. */
     void deleteRecursively(Path path);
 

@@ -99,6 +99,22 @@ public final class LocalCommandRunner implements CommandRunner {
     }
 
     @Override
+    public void writePrivateFile(Path file, byte[] content) {
+        try {
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the private file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void deleteRecursively(Path path) {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The Docker CLI, against whatever daemon its environment names ({@code DOCKER_HOST}: Docker Engine, or podman's
  * Docker-compatible service). With buildx it builds through BuildKit: several platforms (pushed directly, digest
  * from {@code --metadata-file}), cache export and secrets. Without buildx the legacy builder supports neither, so
- * such requests are rejected before anything runs.
+ * such requests are rejected before anything runs. Registry credentials come from this run's private {@code
+ * DOCKER_CONFIG} (see {@link ToolAuth#authorizeDocker}); there is no {@code docker login}.
  */
 final class DockerCliBuilder extends CliImageBuilder {
     private static final Pattern PUSH_DIGEST = Pattern.compile("digest: (sha256:[a-f0-9]{64})");
@@ -90,11 +91,9 @@ final class DockerCliBuilder extends CliImageBuilder {
     public String buildAndPush(BuildContext context) {
         boolean pushesWhileBuilding =
                 hasBuildx() && context.request().platforms().size() > 1;
-        if (pushesWhileBuilding) {
-            context.auth().login(program, context.registry(), context.credential(), true);
-        }
+        // Before the build, so a base image in the same registry can be pulled and buildx --push can push.
+        context.auth().authorizeDocker(context.registry(), context.credential());
         build(context);
-        context.auth().login(program, context.registry(), context.credential(), true);
         if (pushesWhileBuilding) {
             return digestIn(runner.readString(metadataFile(context)), METADATA_DIGEST, "buildx metadata");
         }
@@ -125,6 +124,7 @@ final class DockerCliBuilder extends CliImageBuilder {
             throw new EcrImageException("cannot export a multi-platform image for an immutable repository: push"
                     + " with new tags, or build one platform at a time");
         }
+        context.auth().authorizeDocker(context.registry(), context.credential());
         build(context);
         Path archive = context.workDirectory().resolve("image.docker.tar");
         run(

@@ -28,7 +28,7 @@ class PodmanBuilder extends CliImageBuilder {
     @Override
     public String buildAndPush(BuildContext context) {
         build(context);
-        context.auth().login(program, context.registry(), context.credential(), false);
+        context.auth().login(program, context.registry(), context.credential());
         String digest = null;
         for (String reference : context.references()) {
             Path digestFile = context.workDirectory().resolve("digest");

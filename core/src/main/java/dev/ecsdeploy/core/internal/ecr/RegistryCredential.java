@@ -49,8 +49,12 @@ public final class RegistryCredential {
 
     /** The value of an HTTP Basic Authorization header. */
     String basicAuthorization() {
-        return "Basic "
-                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + encodedUserAndPassword();
+    }
+
+    /** Base64 of {@code username:password}: the Basic credential, also what Docker's config.json stores. */
+    String encodedUserAndPassword() {
+        return Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -140,6 +140,9 @@ class BuilderCommandLineTest {
         }
 
         @Override
+        public void writePrivateFile(Path file, byte[] content) {}
+
+        @Override
         public void deleteRecursively(Path path) {}
 
         @Override

@@ -96,6 +96,9 @@ class BuilderSelectorTest {
         }
 
         @Override
+        public void writePrivateFile(Path file, byte[] content) {}
+
+        @Override
         public void deleteRecursively(Path path) {}
 
         @Override
