@@ -42,7 +42,7 @@ final class CliSession implements AutoCloseable {
         this.time = emulatorTime.orElseGet(TimeSource::system);
         this.endpoint = given;
         this.emulator = emulatorTime.isPresent();
-        this.progress = new ProgressPrinter(err, System.console() != null && err == Main.STANDARD_ERROR);
+        this.progress = new ProgressPrinter(err, err == Main.STANDARD_ERROR && onTerminal());
     }
 
     static CliSession open(AwsOptions options, PrintWriter out, PrintWriter err) {
@@ -143,6 +143,22 @@ final class CliSession implements AutoCloseable {
         return emulator
                 ? emulatorCredentials()
                 : DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Whether the process talks to a terminal. Up to JDK 21 that is {@code System.console() != null}; from JDK 22 a
+     * console exists even when output is redirected, and {@code Console.isTerminal()} tells.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     static AwsCredentialsProvider emulatorCredentials() {
