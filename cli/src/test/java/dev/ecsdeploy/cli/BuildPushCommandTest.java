@@ -39,7 +39,7 @@ class BuildPushCommandTest {
     }
 
     @Test
-    void shouldBuildPushAndScanAndPrintJson() {
+    void shouldBuildPushScanAndPromoteWithJsonOnStdout() {
         CliRun run = buildPush("web-ok", "--fail-on", "CRITICAL=0,HIGH=5");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -52,6 +52,13 @@ class BuildPushCommandTest {
                 .isEqualTo(2);
         assertThat(json.path("scan").path("gate").path("passed").asBoolean()).isTrue();
         assertThat(run.err()).contains("scan");
+
+        CliRun promote = fixture.run("promote", "--repository", "web-ok", "--from", "1.0.0", "--tag", "prod", "--json");
+
+        assertThat(promote.exitCode()).as(promote.toString()).isZero();
+        assertThat(promote.json().path("tags").toString()).isEqualTo("[\"prod\"]");
+        assertThat(AWS.emulator().ecr().digestOf("web-ok", "prod"))
+                .isEqualTo(AWS.emulator().ecr().digestOf("web-ok", "1.0.0"));
     }
 
     @Test
@@ -99,19 +106,6 @@ class BuildPushCommandTest {
         assertThat(missing.err()).contains("web-missing");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("cannot build").contains("RUN echo hi").contains("hint: use --builder");
-    }
-
-    @Test
-    void shouldPromoteByAddingATag() {
-        assertThat(buildPush("web-promote", "--no-scan").exitCode()).isZero();
-
-        CliRun run =
-                fixture.run("promote", "--repository", "web-promote", "--from", "1.0.0", "--tag", "prod", "--json");
-
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.json().path("tags").toString()).isEqualTo("[\"prod\"]");
-        assertThat(AWS.emulator().ecr().digestOf("web-promote", "prod"))
-                .isEqualTo(AWS.emulator().ecr().digestOf("web-promote", "1.0.0"));
     }
 
     private CliRun buildPush(String repository, String... extra) {
