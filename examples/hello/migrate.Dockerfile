@@ -1,7 +1,7 @@
 # The demo's one-off migration task. Like the application image it only describes files and metadata, so Jib can
 # build it; the emulator labels make its task print migration lines and exit 0.
 FROM scratch
-COPY --chmod=755 app/migrate.sh /srv/migrate.sh
+COPY app/migrate.sh /srv/migrate.sh
 LABEL org.opencontainers.image.title="hello-migrate" \
       dev.ecsdeploy.emulator.run-seconds="30" \
       dev.ecsdeploy.emulator.exit-code="0" \
