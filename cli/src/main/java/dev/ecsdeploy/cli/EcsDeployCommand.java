@@ -10,7 +10,16 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = EcsDeployCommand.Version.class,
         description = "Build images into Amazon ECR and deploy them to Amazon ECS.",
-        subcommands = {EmulatorCommand.class})
+        subcommands = {
+            BuildPushCommand.class,
+            PromoteCommand.class,
+            DeployCommand.class,
+            RollbackCommand.class,
+            RunTaskCommand.class,
+            HistoryCommand.class,
+            EmulatorCommand.class,
+            DemoCommand.class
+        })
 final class EcsDeployCommand {
     static final class Version implements IVersionProvider {
         @Override

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsdeploy emulator}: starts the same local AWS emulator as the emulator jar and serves until stopped. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "emulator",
         description =
                 "Start the local AWS emulator (ECS, ECR + registry, CloudWatch Logs, STS) and serve until stopped.")

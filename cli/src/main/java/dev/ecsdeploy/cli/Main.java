@@ -1,14 +1,22 @@
 package dev.ecsdeploy.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of {@code java -jar ecsdeploy.jar}. */
 public final class Main {
+    /** Standard error of the real process; progress draws a live line only here and only on a terminal. */
+    static final PrintWriter STANDARD_ERROR = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        int code = run(args, out, STANDARD_ERROR);
+        out.flush();
+        STANDARD_ERROR.flush();
+        System.exit(code);
     }
 
     /** Runs one command line with the given streams and returns its exit code; tests call this directly. */
@@ -16,7 +24,10 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new EcsDeployCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(Main::exitCodeOf);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(java.time.Duration.class, DurationConverter::parse);
+        commandLine.setExitCodeExceptionMapper(
+                exception -> Failures.translate(exception).exitCode());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> report(exception, err));
         commandLine.setParameterExceptionHandler((exception, ignored) -> {
             err.println("invalid command line: " + exception.getMessage());
@@ -24,22 +35,19 @@ public final class Main {
                     "hint: run '" + exception.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'");
             return ExitCode.BAD_INPUT;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     private static int report(Exception exception, PrintWriter err) {
-        if (exception instanceof CliFailure failure) {
-            err.println(failure.getMessage());
-            if (failure.hint() != null) {
-                err.println("hint: " + failure.hint());
-            }
-            return failure.exitCode();
+        CliFailure failure = Failures.translate(exception);
+        err.println(failure.getMessage());
+        if (failure.hint() != null) {
+            err.println("hint: " + failure.hint());
         }
-        err.println("ecsdeploy failed: " + exception);
-        return ExitCode.AWS_OR_TOOL_ERROR;
-    }
-
-    private static int exitCodeOf(Throwable exception) {
-        return exception instanceof CliFailure failure ? failure.exitCode() : ExitCode.AWS_OR_TOOL_ERROR;
+        err.flush();
+        return failure.exitCode();
     }
 }

@@ -1,0 +1,19 @@
+package dev.ecsdeploy.cli;
+
+import dev.ecsdeploy.core.deploy.DeploymentEngine;
+
+/** Builds the deployment engine for a session: its clients and the session's clock. */
+final class DeploymentEngines {
+    private DeploymentEngines() {}
+
+    static DeploymentEngine create(CliSession session) {
+        return DeploymentEngine.create(
+                session.clients().ecs(session.connection()),
+                session.clients().ecr(session.connection()),
+                session.time());
+    }
+
+    static DeploymentEngine.Sleeper sleeper(CliSession session) {
+        return session.time()::sleepUninterruptibly;
+    }
+}

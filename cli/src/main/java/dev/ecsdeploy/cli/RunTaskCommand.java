@@ -1,0 +1,183 @@
+package dev.ecsdeploy.cli;
+
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.task.ContainerOverrides;
+import dev.ecsdeploy.core.task.EcsTaskRunner;
+import dev.ecsdeploy.core.task.NetworkSettings;
+import dev.ecsdeploy.core.task.TaskRunRequest;
+import dev.ecsdeploy.core.task.TaskRunResult;
+import dev.ecsdeploy.core.task.WaitMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ecsdeploy run-task}: runs a one-off task, streams its logs and exits with its verdict. */
+@Command(
+        name = "run-task",
+        description = "Run a one-off ECS task (a migration, a batch job), stream its logs, judge its exit code.",
+        sortOptions = false)
+final class RunTaskCommand extends AwsCommand {
+    @Option(names = "--cluster", required = true, description = "Cluster name or ARN.")
+    String cluster;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(
+                names = "--task-definition",
+                paramLabel = "TD",
+                description = "Family, family:revision or task definition ARN.")
+        String taskDefinition;
+
+        @Option(
+                names = "--service",
+                description = "Run the task definition this service runs, in the service's network.")
+        String service;
+    }
+
+    @Option(
+            names = "--image",
+            description = "Run this image instead (registers a derived revision); needs --container.")
+    String image;
+
+    @Option(names = "--container", description = "The container --image and --command apply to.")
+    String container;
+
+    @Option(
+            names = "--command",
+            arity = "1..*",
+            description = "Command to run instead of the image's, e.g. --command ./migrate up.")
+    List<String> command = new ArrayList<>();
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "10m",
+            description = "Stop the task after this long (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--count", defaultValue = "1", description = "How many tasks, 1-10 (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--launch-type", description = "FARGATE, EC2 or EXTERNAL (default: the cluster's).")
+    String launchType;
+
+    @Option(
+            names = "--subnets",
+            split = ",",
+            description = "awsvpc subnets, comma-separated (default: the service's with --service).")
+    List<String> subnets = new ArrayList<>();
+
+    @Option(names = "--security-groups", split = ",", description = "awsvpc security groups, comma-separated.")
+    List<String> securityGroups = new ArrayList<>();
+
+    @Option(names = "--assign-public-ip", description = "Give the task a public IP (awsvpc).")
+    Boolean assignPublicIp;
+
+    @Option(names = "--environment", description = "Environment name recorded in the history.")
+    String environment;
+
+    @Option(names = "--no-logs", description = "Do not stream the task's log lines.")
+    boolean noLogs;
+
+    @Option(names = "--detach", description = "Return once the task runs; do not wait for its exit code.")
+    boolean detach;
+
+    @Option(names = "--dry-run", description = "Show what would run; change nothing.")
+    boolean dryRun;
+
+    @Override
+    void validate() {
+        if ((image != null || !command.isEmpty()) && container == null) {
+            throw CliFailure.badInput(
+                    "run-task refused: --image and --command need the container they apply to",
+                    "add --container NAME (the container's name in the task definition)");
+        }
+        if (count < 1 || count > TaskRunRequest.MAX_COUNT) {
+            throw CliFailure.badInput("invalid --count " + count + ": RunTask starts 1 to 10 tasks", "use --count 1");
+        }
+    }
+
+    @Override
+    int run(CliSession session) {
+        TaskRunRequest request = request();
+        if (dryRun) {
+            return printDryRun(session, request);
+        }
+        EcsTaskRunner runner = EcsTaskRunner.builder()
+                .clients(session.clients())
+                .connection(session.connection())
+                .clock(session.time())
+                .sleeper(session.time()::sleep)
+                .build();
+        TaskRunResult result = runner.runAndWait(request, listener(session));
+        session.history().task(environment, cluster, what.service, result, request.containerImages(), command);
+        return TaskOutput.print(session, result);
+    }
+
+    TaskRunRequest request() {
+        TaskRunRequest.Builder builder = TaskRunRequest.builder()
+                .cluster(cluster)
+                .count(count)
+                .timeout(timeout)
+                .launchType(launchType)
+                .waitMode(detach ? WaitMode.UNTIL_RUNNING : WaitMode.UNTIL_STOPPED);
+        if (what.service != null) {
+            builder.taskDefinitionOfService(what.service).networkOfService(what.service);
+        } else {
+            builder.taskDefinition(what.taskDefinition);
+        }
+        if (!subnets.isEmpty()) {
+            builder.network(new NetworkSettings(subnets, securityGroups, assignPublicIp));
+        }
+        if (image != null) {
+            builder.putContainerImage(container, image);
+        }
+        if (!command.isEmpty()) {
+            builder.overrideContainer(ContainerOverrides.of(container).withCommand(command));
+        }
+        return builder.build();
+    }
+
+    private ProgressListener listener(CliSession session) {
+        if (!noLogs) {
+            return session.progress();
+        }
+        return event -> {
+            if (!event.kind().equals("task.log")) {
+                session.progress().onEvent(event);
+            }
+        };
+    }
+
+    private int printDryRun(CliSession session, TaskRunRequest request) {
+        if (session.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("dryRun", true);
+            json.put("cluster", request.cluster());
+            json.put("taskDefinition", request.taskDefinition());
+            json.put("taskDefinitionOfService", request.taskDefinitionOfService());
+            json.put("containerImages", request.containerImages());
+            json.put("command", command);
+            json.put("count", request.count());
+            json.put("timeout", request.timeout());
+            JsonOutput.print(session.out(), json);
+        } else {
+            String td = request.taskDefinition() != null
+                    ? request.taskDefinition()
+                    : "the task definition of service " + request.taskDefinitionOfService();
+            session.out()
+                    .println("Dry run: would run " + count + " task(s) of " + td + " in cluster " + cluster
+                            + (image == null ? "" : " with image " + image + " in container " + container)
+                            + (command.isEmpty() ? "" : ", command " + command)
+                            + "; nothing was changed.");
+            session.out().flush();
+        }
+        return ExitCode.SUCCESS;
+    }
+}

@@ -1,0 +1,2 @@
+/** Scan waits (start/poll with a serializable handle), scan reports and the severity gate. */
+package dev.ecsdeploy.core.ecr.scan;

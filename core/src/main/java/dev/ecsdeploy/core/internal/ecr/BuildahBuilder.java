@@ -1,0 +1,36 @@
+package dev.ecsdeploy.core.internal.ecr;
+
+import dev.ecsdeploy.core.ecr.build.CommandRunner;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * buildah: the same flags as podman for building and pushing; {@code --layers} keeps the layer cache so an
+ * unchanged rebuild reuses every layer.
+ */
+final class BuildahBuilder extends PodmanBuilder {
+    BuildahBuilder(CommandRunner runner) {
+        super(runner, "buildah");
+    }
+
+    @Override
+    public String name() {
+        return "buildah";
+    }
+
+    @Override
+    protected List<String> buildCommand(BuildContext context) {
+        return List.of(program, "build", "--layers");
+    }
+
+    @Override
+    public Path buildToArchive(BuildContext context) {
+        build(context);
+        Path archive = context.workDirectory().resolve("image.oci.tar");
+        run(
+                context,
+                List.of(program, "push", context.firstReference(), "oci-archive:" + archive),
+                "export of " + context.firstReference() + " failed");
+        return archive;
+    }
+}

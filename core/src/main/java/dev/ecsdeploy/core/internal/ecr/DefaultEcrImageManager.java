@@ -1,0 +1,376 @@
+package dev.ecsdeploy.core.internal.ecr;
+
+import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.ecr.ArchivePushRequest;
+import dev.ecsdeploy.core.ecr.BuildPushRequest;
+import dev.ecsdeploy.core.ecr.BuildSecret;
+import dev.ecsdeploy.core.ecr.EcrImageException;
+import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.ecr.EcrNames;
+import dev.ecsdeploy.core.ecr.PromoteRequest;
+import dev.ecsdeploy.core.ecr.PushResult;
+import dev.ecsdeploy.core.ecr.RepositoryReport;
+import dev.ecsdeploy.core.ecr.RepositorySpec;
+import dev.ecsdeploy.core.ecr.build.CommandRunner;
+import dev.ecsdeploy.core.ecr.scan.ScanHandle;
+import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
+import dev.ecsdeploy.core.ecr.scan.ScanRequest;
+import dev.ecsdeploy.core.ecr.scan.ScanResult;
+import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.event.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.Image;
+import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+
+/** The {@link EcrImageManager} behind {@link EcrImageManager#builder()}. */
+public final class DefaultEcrImageManager implements EcrImageManager {
+    private final EcrClient ecr;
+    private final CommandRunner runner;
+    private final ProgressListener listener;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RegistryTokens tokens;
+    private final ToolAuth auth;
+    private final RepositoryManager repositories;
+    private final ImageLookup images;
+    private final BuilderSelector builders;
+    private final ArchivePusher archives;
+    private final ScanWatcher scans;
+
+    private DefaultEcrImageManager(BuilderImpl builder) {
+        this.ecr = builder.clients.ecr(Objects.requireNonNull(builder.connection, "connection"));
+        this.runner = builder.runner;
+        this.listener = builder.listener;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.tokens = new RegistryTokens(ecr, clock, listener);
+        this.auth = new ToolAuth(runner, builder.toolEnvironment);
+        this.repositories = new RepositoryManager(ecr, clock, listener);
+        this.images = new ImageLookup(ecr);
+        this.builders = new BuilderSelector(runner, builder.toolEnvironment);
+        this.archives = new ArchivePusher(clock, listener);
+        this.scans = new ScanWatcher(ecr, clock);
+    }
+
+    public static EcrImageManager.Builder builder() {
+        return new BuilderImpl();
+    }
+
+    @Override
+    public RepositoryReport ensureRepository(RepositorySpec repository) {
+        return repositories.ensure(repository);
+    }
+
+    @Override
+    public PushResult buildAndPush(BuildPushRequest request) {
+        EcrNames.requireRepositoryName(request.repository().name());
+        EcrNames.requireTags(request.tags());
+        ImageBuilder builder = builders.select(request);
+        validateInputs(request, builder);
+        emit(
+                "ecr.build",
+                "building " + request.repository().name() + " with " + builder.name()
+                        + (request.builderKind() == dev.ecsdeploy.core.ecr.BuilderKind.AUTO
+                                ? " (auto: first available)"
+                                : ""));
+        RepositoryReport repository = repositories.ensure(request.repository());
+        RegistryCredential credential = tokens.credentialFor(repository.registry());
+        Map<String, String> existing = images.digestsOf(request.repository(), request.tags());
+        Path workDirectory = runner.createPrivateDirectory("ecs-deploy-build-");
+        try {
+            BuildContext context = context(request, repository, credential, workDirectory);
+            String digest = repository.immutableTags()
+                    ? pushThroughArchive(
+                            builder.buildToArchive(context), repository, credential, request.tags(), existing)
+                    : builder.buildAndPush(context);
+            return confirm(request.repository(), repository, request.tags(), digest, builder.name(), existing);
+        } finally {
+            runner.deleteRecursively(workDirectory);
+        }
+    }
+
+    private void validateInputs(BuildPushRequest request, ImageBuilder builder) {
+        if (!(builder instanceof JibBuilder)) {
+            requireDirectory(request.contextDirectory());
+            Path dockerfile = request.effectiveDockerfile();
+            if (!runner.isRegularFile(dockerfile)) {
+                throw new EcrImageException("Dockerfile " + dockerfile + " not found: give the Dockerfile path, or"
+                        + " put a Dockerfile in the context directory");
+            }
+            for (BuildSecret secret : request.secrets()) {
+                if (secret.source() == BuildSecret.Source.FILE && !runner.isRegularFile(Path.of(secret.reference()))) {
+                    throw new EcrImageException("build secret " + secret.id() + " not found: file " + secret.reference()
+                            + " does not exist");
+                }
+            }
+        }
+        builder.validate(request);
+    }
+
+    private void requireDirectory(Path context) {
+        if (context == null || !runner.isDirectory(context)) {
+            throw new EcrImageException("build context " + context + " not found: give an existing directory");
+        }
+    }
+
+    private BuildContext context(
+            BuildPushRequest request, RepositoryReport repository, RegistryCredential credential, Path workDirectory) {
+        List<String> references = request.tags().stream()
+                .map(tag -> repository.repositoryUri() + ":" + tag)
+                .toList();
+        Map<String, String> ownLabels = new java.util.LinkedHashMap<>();
+        if (request.jibImage() != null) {
+            ownLabels.putAll(request.jibImage().labels());
+        }
+        ownLabels.putAll(request.labels());
+        return new BuildContext(
+                request,
+                references,
+                repository.registry(),
+                credential,
+                OciLabels.of(request, ownLabels, clock.instant()),
+                auth,
+                workDirectory,
+                line -> listener.onEvent(new ProgressEvent(
+                        clock.instant(), ProgressEvent.Severity.DEBUG, "ecr.build.output", line, Map.of())));
+    }
+
+    private String pushThroughArchive(
+            Path archive,
+            RepositoryReport repository,
+            RegistryCredential credential,
+            List<String> tags,
+            Map<String, String> existing) {
+        emit("ecr.push", "repository has immutable tags: checking the tags before pushing");
+        Path local = localTemporaryDirectory();
+        try (InputStream in = runner.open(archive)) {
+            ImageArchive image =
+                    ImageArchive.read(in, local, archive.getFileName().toString());
+            return archives.push(image, repository, credential, tags, existing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + archive + ": " + e.getMessage(), e);
+        } finally {
+            deleteLocal(local);
+        }
+    }
+
+    @Override
+    public PushResult pushArchive(ArchivePushRequest request) {
+        EcrNames.requireRepositoryName(request.repository().name());
+        EcrNames.requireTags(request.tags());
+        if (!Files.isRegularFile(request.archive())) {
+            throw new EcrImageException("image archive " + request.archive() + " not found: give an existing tar file");
+        }
+        RepositoryReport repository = repositories.ensure(request.repository());
+        RegistryCredential credential = tokens.credentialFor(repository.registry());
+        Map<String, String> existing = images.digestsOf(request.repository(), request.tags());
+        Path local = localTemporaryDirectory();
+        try (InputStream in = Files.newInputStream(request.archive())) {
+            ImageArchive image =
+                    ImageArchive.read(in, local, request.archive().getFileName().toString());
+            String digest = archives.push(image, repository, credential, request.tags(), existing);
+            return confirm(request.repository(), repository, request.tags(), digest, "archive", existing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + request.archive() + ": " + e.getMessage(), e);
+        } finally {
+            deleteLocal(local);
+        }
+    }
+
+    @Override
+    public PushResult promote(PromoteRequest request) {
+        EcrNames.requireRepositoryName(request.repository().name());
+        EcrNames.requireTags(request.tags());
+        RepositoryReport repository = repositories.ensure(request.repository());
+        Image source = images.manifestOf(request.repository(), request.source());
+        String digest = source.imageId().imageDigest();
+        Map<String, String> existing = images.digestsOf(request.repository(), request.tags());
+        ArchivePusher.requireNoConflict(repository, request.tags(), existing, digest);
+        List<String> added = new ArrayList<>();
+        for (String tag : request.tags()) {
+            if (!digest.equals(existing.get(tag))) {
+                putTag(request.repository(), source, tag);
+                added.add(tag);
+            }
+        }
+        emit(
+                "ecr.promote",
+                added.isEmpty()
+                        ? "promotion of " + request.source() + " unchanged: every tag already points at " + digest
+                        : "tagged " + repository.repositoryUri() + "@" + digest + " as " + String.join(", ", added));
+        return confirm(request.repository(), repository, request.tags(), digest, "promote", existing);
+    }
+
+    private void putTag(RepositorySpec repository, Image source, String tag) {
+        try {
+            ecr.putImage(r -> r.registryId(repository.registryId())
+                    .repositoryName(repository.name())
+                    .imageManifest(source.imageManifest())
+                    .imageManifestMediaType(source.imageManifestMediaType())
+                    .imageDigest(source.imageId().imageDigest())
+                    .imageTag(tag));
+        } catch (ImageAlreadyExistsException e) {
+            // The tag already points at this manifest: promotion is idempotent.
+        }
+    }
+
+    private PushResult confirm(
+            RepositorySpec spec,
+            RepositoryReport repository,
+            List<String> tags,
+            String digest,
+            String builder,
+            Map<String, String> existing) {
+        ImageDetail detail = images.describe(spec, digest);
+        List<String> missing =
+                tags.stream().filter(tag -> !detail.imageTags().contains(tag)).toList();
+        if (!missing.isEmpty()) {
+            throw new EcrImageException("push of " + repository.repositoryUri() + " not confirmed: DescribeImages"
+                    + " shows " + digest + " without tag(s) " + missing);
+        }
+        boolean changed = !tags.stream().allMatch(tag -> digest.equals(existing.get(tag)));
+        PushResult result = new PushResult(
+                repository.registry(),
+                repository.repositoryUri(),
+                tags,
+                detail.imageDigest(),
+                detail.imageManifestMediaType(),
+                detail.imageSizeInBytes() == null ? 0 : detail.imageSizeInBytes(),
+                detail.imagePushedAt(),
+                builder,
+                changed);
+        emit(
+                "ecr.push",
+                (changed ? "pushed " : "unchanged: ") + result.imageUri() + " (" + String.join(", ", tags) + ")");
+        return result;
+    }
+
+    @Override
+    public ScanHandle startScan(ScanRequest request) {
+        List<ProgressEvent> events = new ArrayList<>();
+        ScanHandle handle = scans.start(request, events);
+        events.forEach(listener::onEvent);
+        return handle;
+    }
+
+    @Override
+    public ScanPollResult poll(ScanHandle handle) {
+        return scans.poll(handle);
+    }
+
+    @Override
+    public ScanResult awaitScan(ScanHandle handle) {
+        ScanHandle current = handle;
+        while (true) {
+            ScanPollResult round = poll(current);
+            round.events().forEach(listener::onEvent);
+            if (round.done()) {
+                return round.result();
+            }
+            current = round.handle();
+            sleepUntil(round.nextPollAt());
+        }
+    }
+
+    private void sleepUntil(java.time.Instant next) {
+        Duration wait = Duration.between(clock.instant(), next);
+        try {
+            sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EcrImageException("scan wait was interrupted: resume with poll(handle)", e);
+        }
+    }
+
+    private Path localTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ecs-deploy-archive-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteLocal(Path directory) {
+        new dev.ecsdeploy.core.ecr.build.LocalCommandRunner().deleteRecursively(directory);
+    }
+
+    private void emit(String kind, String message) {
+        listener.onEvent(ProgressEvent.info(clock.instant(), kind, message));
+    }
+
+    @Override
+    public void close() {
+        auth.close();
+    }
+
+    private static final class BuilderImpl implements EcrImageManager.Builder {
+        private AwsClients clients;
+        private AwsConnection connection;
+        private CommandRunner runner = new dev.ecsdeploy.core.ecr.build.LocalCommandRunner();
+        private ProgressListener listener = ProgressListener.NONE;
+        private Clock clock = Clock.systemUTC();
+        private Map<String, String> toolEnvironment = Map.of();
+        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+
+        @Override
+        public EcrImageManager.Builder clients(AwsClients value) {
+            this.clients = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder connection(AwsConnection value) {
+            this.connection = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder commandRunner(CommandRunner value) {
+            this.runner = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder progressListener(ProgressListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder toolEnvironment(Map<String, String> value) {
+            this.toolEnvironment = Map.copyOf(value);
+            return this;
+        }
+
+        @Override
+        public EcrImageManager.Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
+        @Override
+        public EcrImageManager build() {
+            Objects.requireNonNull(clients, "clients: pass the AwsClients factory");
+            return new DefaultEcrImageManager(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ecsdeploy.core.internal.ecr;
+
+import dev.ecsdeploy.core.ecr.build.CommandRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** podman: daemonless builds; pushes with {@code --digestfile}, logins in this run's {@code --authfile}. */
+class PodmanBuilder extends CliImageBuilder {
+    PodmanBuilder(CommandRunner runner) {
+        this(runner, "podman");
+    }
+
+    PodmanBuilder(CommandRunner runner, String program) {
+        super(runner, program);
+    }
+
+    @Override
+    public String name() {
+        return "podman";
+    }
+
+    @Override
+    protected List<String> buildCommand(BuildContext context) {
+        return List.of(program, "build");
+    }
+
+    @Override
+    public String buildAndPush(BuildContext context) {
+        build(context);
+        context.auth().login(program, context.registry(), context.credential());
+        String digest = null;
+        for (String reference : context.references()) {
+            Path digestFile = context.workDirectory().resolve("digest");
+            run(context, pushArgv(context, reference, digestFile), "push of " + reference + " failed");
+            digest = readDigest(digestFile);
+        }
+        return digest;
+    }
+
+    protected List<String> pushArgv(BuildContext context, String reference, Path digestFile) {
+        List<String> argv = new ArrayList<>(
+                List.of(program, "push", "--authfile", context.auth().authFile().toString()));
+        if (context.credential().plainHttp()) {
+            argv.add("--tls-verify=false");
+        }
+        argv.addAll(List.of("--digestfile", digestFile.toString(), reference));
+        return argv;
+    }
+
+    @Override
+    public Path buildToArchive(BuildContext context) {
+        build(context);
+        Path archive = context.workDirectory().resolve("image.oci.tar");
+        run(
+                context,
+                List.of(
+                        program,
+                        "save",
+                        "--format",
+                        "oci-archive",
+                        "--output",
+                        archive.toString(),
+                        context.firstReference()),
+                "export of " + context.firstReference() + " failed");
+        return archive;
+    }
+}

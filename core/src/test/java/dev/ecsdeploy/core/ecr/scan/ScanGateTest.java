@@ -1,0 +1,304 @@
+package dev.ecsdeploy.core.ecr.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.emulator.Emulator;
+import dev.ecsdeploy.emulator.ecr.ScanFinding;
+import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+/** The scan wait and the gate, driven by the emulator's scanner on a manual clock. */
+class ScanGateTest {
+    private static final String REPOSITORY = "scan/app";
+    private static final ScanGate CRITICAL_0_HIGH_5 =
+            ScanGate.of(Map.of(FindingSeverity.CRITICAL, 0, FindingSeverity.HIGH, 5), List.of());
+
+    @RegisterExtension
+    final EmulatorExtension aws = EmulatorExtension.withManualClock();
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private AwsClients clients;
+    private EcrImageManager scans;
+    private String digest;
+
+    @BeforeEach
+    void pushImage() {
+        aws.emulator().ecr().createRepository(REPOSITORY);
+        digest = aws.emulator().ecr().putSyntheticImage(REPOSITORY, "1.0", Map.of());
+        clients = new AwsClients();
+        scans = manager(clients);
+    }
+
+    @AfterEach
+    void close() {
+        scans.close();
+        clients.close();
+    }
+
+    private EcrImageManager manager(AwsClients factory) {
+        AwsConnection connection = AwsConnection.of(
+                        Region.of(aws.emulator().region()),
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
+                .withEndpointOverride(aws.emulator().endpoint());
+        return EcrImageManager.builder()
+                .clients(factory)
+                .connection(connection)
+                .clock(clock)
+                .build();
+    }
+
+    @Test
+    void shouldStartABasicScanWaitForItAndPassTheGate() {
+        aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("HIGH", 2, "LOW", 3));
+
+        ScanHandle handle = scans.startScan(request().withGate(CRITICAL_0_HIGH_5));
+        ScanPollResult first = scans.poll(handle);
+        aws.emulator().advance(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(5));
+        ScanPollResult second = scans.poll(first.handle());
+
+        assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isOne();
+        assertThat(first.done()).isFalse();
+        assertThat(first.nextPollAt())
+                .isEqualTo(clock.instant().minusSeconds(5).plus(ScanRequest.DEFAULT_POLL_INTERVAL));
+        ScanResult result = second.result();
+        assertThat(result.outcome()).isEqualTo(ScanOutcome.COMPLETE);
+        assertThat(result.verdict()).isEqualTo(ScanVerdict.PASS);
+        assertThat(result.report().count(FindingSeverity.HIGH)).isEqualTo(2);
+        assertThat(result.report().findings()).hasSize(5);
+    }
+
+    @Test
+    void shouldNotStartAScanWhenScanOnPushWillScan(EcrClient ecr) {
+        aws.emulator().ecr().createRepository("scan/other");
+        ecr.putImageScanningConfiguration(
+                r -> r.repositoryName("scan/other").imageScanningConfiguration(c -> c.scanOnPush(true)));
+        String pushed = aws.emulator().ecr().putSyntheticImage("scan/other", "1", Map.of());
+        aws.emulator().advance(Duration.ofSeconds(11));
+
+        ScanPollResult round = scans.poll(scans.startScan(ScanRequest.of("scan/other", pushed)));
+
+        assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isZero();
+        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.COMPLETE);
+    }
+
+    @Test
+    void shouldFailTheGateAndNameTheThresholdAndTheFindings() {
+        aws.emulator().ecr().setFindings(REPOSITORY, "1.0", List.of(ScanFinding.of("CVE-2026-0001", "CRITICAL")));
+
+        ScanResult result = completeScan(request().withGate(CRITICAL_0_HIGH_5));
+
+        assertThat(result.verdict()).isEqualTo(ScanVerdict.FAIL);
+        assertThat(result.gate().broken()).singleElement().satisfies(broken -> {
+            assertThat(broken.severity()).isEqualTo(FindingSeverity.CRITICAL);
+            assertThat(broken.findings())
+                    .extracting(dev.ecsdeploy.core.ecr.scan.ScanFinding::id)
+                    .containsExactly("CVE-2026-0001");
+        });
+        assertThat(result.message()).contains("CRITICAL 1 > 0 (CVE-2026-0001)");
+    }
+
+    @Test
+    void shouldPassWhenTheOnlyBreakingFindingIsAllowListed() {
+        aws.emulator().ecr().setFindings(REPOSITORY, "1.0", List.of(ScanFinding.of("CVE-2026-0001", "CRITICAL")));
+        ScanGate gate = ScanGate.of(
+                Map.of(FindingSeverity.CRITICAL, 0),
+                List.of(AllowListEntry.until("CVE-2026-0001", LocalDate.of(2026, 3, 1))));
+
+        ScanResult result = completeScan(request().withGate(gate));
+
+        assertThat(result.verdict()).isEqualTo(ScanVerdict.PASS);
+        assertThat(result.gate().allowListed()).containsExactly("CVE-2026-0001");
+    }
+
+    @Test
+    void shouldFailWhenTheAllowListEntryHasExpired() {
+        aws.emulator().ecr().setFindings(REPOSITORY, "1.0", List.of(ScanFinding.of("CVE-2026-0001", "CRITICAL")));
+        ScanGate gate = ScanGate.of(
+                Map.of(FindingSeverity.CRITICAL, 0),
+                List.of(AllowListEntry.until("CVE-2026-0001", LocalDate.of(2026, 2, 28))));
+
+        ScanResult result = completeScan(request().withGate(gate));
+
+        assertThat(result.verdict()).isEqualTo(ScanVerdict.FAIL);
+        assertThat(result.gate().expiredAllowListEntries()).containsExactly("CVE-2026-0001");
+        assertThat(result.message()).contains("expired allow-list entries no longer apply: CVE-2026-0001");
+    }
+
+    @Test
+    void shouldEndWithTheConfiguredOutcomeWhenTheScanNeverFinishes() {
+        aws.emulator().ecr().pinScanStatus(REPOSITORY, "1.0", "IN_PROGRESS", "stuck");
+        ScanHandle handle = scans.startScan(request().withTimeout(Duration.ofMinutes(2), ScanVerdict.UNSTABLE));
+
+        ScanPollResult before = scans.poll(handle);
+        clock.advance(Duration.ofMinutes(2));
+        ScanPollResult after = scans.poll(before.handle());
+
+        assertThat(before.done()).isFalse();
+        assertThat(after.result().outcome()).isEqualTo(ScanOutcome.TIMED_OUT);
+        assertThat(after.result().verdict()).isEqualTo(ScanVerdict.UNSTABLE);
+    }
+
+    @Test
+    void shouldReadFindingsAtOnceWhenEnhancedScanningIsActive(EcrClient ecr) {
+        ecr.putRegistryScanningConfiguration(r -> r.scanType("ENHANCED")
+                .rules(rule -> rule.scanFrequency("CONTINUOUS_SCAN")
+                        .repositoryFilters(f -> f.filter("*").filterType("WILDCARD"))));
+        String enhanced = aws.emulator().ecr().putSyntheticImage(REPOSITORY, "2.0", Map.of());
+        aws.emulator().ecr().setFindingCounts(REPOSITORY, "2.0", Map.of("HIGH", 1));
+        aws.emulator().advance(Duration.ofMinutes(1));
+
+        ScanHandle handle = scans.startScan(ScanRequest.of(REPOSITORY, enhanced).withGate(CRITICAL_0_HIGH_5));
+        ScanPollResult round = scans.poll(handle);
+
+        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.ACTIVE);
+        assertThat(round.result().verdict()).isEqualTo(ScanVerdict.PASS);
+        assertThat(round.result().report().count(FindingSeverity.HIGH)).isOne();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "FAILED, FAIL",
+        "UNSUPPORTED_IMAGE, UNSTABLE",
+        "SCAN_ELIGIBILITY_EXPIRED, UNSTABLE",
+        "LIMIT_EXCEEDED, UNSTABLE",
+        "FINDINGS_UNAVAILABLE, UNSTABLE"
+    })
+    void shouldMapEveryTerminalStatusToAnExplicitOutcome(String status, ScanVerdict verdict) {
+        aws.emulator().ecr().pinScanStatus(REPOSITORY, "1.0", status, "pinned by test");
+
+        ScanPollResult round = scans.poll(scans.startScan(request()));
+
+        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.valueOf(status));
+        assertThat(round.result().verdict()).isEqualTo(verdict);
+        assertThat(round.result().message()).contains(status);
+    }
+
+    @Test
+    void shouldResumeFromASerializedHandleWithAnotherManager() throws Exception {
+        aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("MEDIUM", 1));
+        ScanPollResult first = scans.poll(scans.startScan(request().withGate(CRITICAL_0_HIGH_5)));
+        byte[] persisted = serialize(first.handle());
+        aws.emulator().advance(Duration.ofSeconds(11));
+
+        ScanHandle restored = deserialize(persisted);
+        try (AwsClients otherClients = new AwsClients();
+                EcrImageManager restarted = manager(otherClients)) {
+            ScanPollResult resumed = restarted.poll(restored);
+
+            assertThat(restored).isEqualTo(first.handle());
+            assertThat(persisted.length).isLessThan(4096);
+            assertThat(resumed.result().outcome()).isEqualTo(ScanOutcome.COMPLETE);
+            assertThat(resumed.result().report().count(FindingSeverity.MEDIUM)).isOne();
+            assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isOne();
+        }
+    }
+
+    @Test
+    void shouldReadEveryPageOfFindings() {
+        aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("LOW", 1500));
+
+        ScanResult result = completeScan(request());
+
+        assertThat(result.report().findings()).hasSize(1500);
+        assertThat(aws.emulator().callLog().count("ecr", "DescribeImageScanFindings"))
+                .as("two pages of at most 1000")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldWaitWithTheBlockingHelper() {
+        aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("LOW", 1));
+        try (AwsClients otherClients = new AwsClients();
+                EcrImageManager blocking = EcrImageManager.builder()
+                        .clients(otherClients)
+                        .connection(dev.ecsdeploy.core.ecr.EcrTestSupportAccess.connection(aws.emulator()))
+                        .clock(clock)
+                        .sleeper(duration -> {
+                            clock.advance(duration);
+                            aws.emulator().advance(duration);
+                        })
+                        .build()) {
+            ScanResult result = blocking.awaitScan(blocking.startScan(request()));
+
+            assertThat(result.outcome()).isEqualTo(ScanOutcome.COMPLETE);
+        }
+    }
+
+    private ScanRequest request() {
+        return ScanRequest.of(REPOSITORY, digest);
+    }
+
+    private ScanResult completeScan(ScanRequest request) {
+        ScanHandle handle = scans.startScan(request);
+        aws.emulator().advance(Duration.ofSeconds(11));
+        return scans.poll(handle).result();
+    }
+
+    private static byte[] serialize(ScanHandle handle) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(handle);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ScanHandle deserialize(byte[] bytes) throws Exception {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (ScanHandle) in.readObject();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        private Instant now;
+
+        TestClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
