@@ -46,12 +46,14 @@ final class TaskRunPreparer {
         String tdRef = tdService == null ? request.taskDefinition() : tdService.taskDefinition();
         TaskDefinition definition = taskDefinition(tdRef, request);
         TaskRunValidation.checkAgainst(request, definition);
+        Service placementSource = placementSource(request, tdService);
+        // A derived revision copies the network mode, so the network is checked before it is registered: bad input
+        // must fail before anything is changed.
+        TaskRunValidation.checkNetwork(resolved(request, definition, placementSource), definition);
         TaskDefinition effective = derivedRevisions.needed(request)
                 ? derivedRevisions.register(definition, request, listener)
                 : definition;
-        Service placementSource = placementSource(request, tdService);
         TaskRunRequest launch = resolved(request, effective, placementSource);
-        TaskRunValidation.checkNetwork(launch, effective);
         List<ContainerSpec> containers = containerSpecs(effective);
         announceUnstreamedLogs(effective, listener);
         return TaskRunHandle.builder()

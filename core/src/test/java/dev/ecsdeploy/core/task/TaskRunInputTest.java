@@ -86,6 +86,13 @@ class TaskRunInputTest {
     }
 
     @Test
+    void shouldRejectAwsvpcWithoutSubnetsBeforeRegisteringAReplacedImage() {
+        assertRejected(
+                request().taskDefinition("vpc-job").putContainerImage("app", "docker.io/library/busybox:1.36"),
+                "cannot run task definition vpc-job:1: its network mode is awsvpc and no subnets were given");
+    }
+
+    @Test
     void shouldRejectMoreThanTenTasks() {
         assertRejected(request().count(11), "cannot run 11 tasks: RunTask starts 1 to 10 tasks per call");
     }
