@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param imageDigests container name → the image reference deployed (pinned by digest where the image is in ECR)
  * @param reason why it ended this way: ECS's rollout or status reason, service events since we started, stopped
- *     tasks' reasons and exit codes; empty on success
+ *     tasks' reasons and exit codes; on success, what ECS said when it completed (for example the rollout state
+ *     and its reason)
  * @param events what was reported while following it
  */
 public record DeploymentRecord(
