@@ -37,7 +37,10 @@ class BuildPushWithDockerCliTest {
     private Process service;
 
     @AfterEach
-    void stopService() throws InterruptedException {
+    void stopServiceAndRemoveTheImage() throws InterruptedException {
+        String repository = aws.emulator().registryHost() + "/build/docker";
+        new LocalCommandRunner()
+                .run(Command.of(List.of("podman", "rmi", "--force", repository + ":1.0.0", repository + ":latest")));
         if (service != null) {
             service.destroy();
             service.waitFor(10, TimeUnit.SECONDS);
