@@ -1,8 +1,8 @@
 package dev.ecsdeploy.core.internal;
 
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.ecr.EcrRegistryHost;
 import dev.ecsdeploy.core.spec.ImageName;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
@@ -15,9 +15,6 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  * what ECR returns, never assumed.
  */
 final class EcrImagePinner {
-    private static final Pattern ECR_HOST =
-            Pattern.compile("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
-
     private final EcrClient ecr;
 
     EcrImagePinner(EcrClient ecr) {
@@ -39,7 +36,7 @@ final class EcrImagePinner {
         }
         Repository repository = repository(name);
         if (repository == null) {
-            if (ECR_HOST.matcher(name.host()).matches()) {
+            if (EcrRegistryHost.parse(name.host()).isPresent()) {
                 throw new InvalidDeploymentException(
                         "image does not exist in ECR: " + image + " (repository " + name.repository() + " not found)");
             }

@@ -1,9 +1,9 @@
 package dev.ecsdeploy.core.report;
 
+import dev.ecsdeploy.core.ecr.EcrRegistryHost;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Builds AWS console URLs for ECS and ECR resources in the right partition: {@code console.aws.amazon.com}, the
@@ -11,9 +11,6 @@ import java.util.regex.Pattern;
  * are reduced to their last part. Every method answers empty when a part is missing.
  */
 public final class ConsoleLinks {
-    private static final Pattern ECR_HOST =
-            Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");
-
     private ConsoleLinks() {}
 
     /** Returns the console page of a cluster's services. */
@@ -67,12 +64,10 @@ public final class ConsoleLinks {
             return Optional.empty();
         }
         int slash = imageReference.indexOf('/');
-        var host = slash < 0 ? null : ECR_HOST.matcher(imageReference.substring(0, slash));
-        if (host == null || !host.matches()) {
-            return Optional.empty();
-        }
+        Optional<EcrRegistryHost> host =
+                slash < 0 ? Optional.empty() : EcrRegistryHost.parse(imageReference.substring(0, slash));
         String repository = imageReference.substring(slash + 1).replaceAll("[@:].*$", "");
-        return image(host.group(2), host.group(1), repository, digest);
+        return host.flatMap(registry -> image(registry.region(), registry.accountId(), repository, digest));
     }
 
     static String base(String region) {

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.task;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.ecr.EcrRegistryHost;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.spec.ImageName;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
@@ -28,9 +27,6 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * (RunTask's {@code ContainerOverride} has no entryPoint) and secrets (it has no secrets either).
  */
 final class DerivedRevisions {
-    private static final Pattern ECR_HOST =
-            Pattern.compile("^(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$");
-
     private final EcsClient ecs;
     private final AwsClients clients;
     private final AwsConnection connection;
@@ -122,14 +118,12 @@ final class DerivedRevisions {
 
     private String digest(AwsConnection registry, ImageName name) {
         EcrClient ecr = clients.ecr(registry);
-        Matcher ecrHost = ECR_HOST.matcher(name.host());
+        Optional<EcrRegistryHost> ecrHost = EcrRegistryHost.parse(name.host());
         String tag = name.tag() == null ? "latest" : name.tag();
         try {
             DescribeImagesResponse response = ecr.describeImages(r -> {
                 r.repositoryName(name.repository()).imageIds(id -> id.imageTag(tag));
-                if (ecrHost.matches()) {
-                    r.registryId(ecrHost.group(1));
-                }
+                ecrHost.ifPresent(host -> r.registryId(host.accountId()));
             });
             return response.imageDetails().get(0).imageDigest();
         } catch (EcrException e) {
@@ -142,9 +136,10 @@ final class DerivedRevisions {
 
     /** ECR hosts name their region; the connection's own endpoint override (the emulator's registry) is ECR too. */
     private Optional<AwsConnection> ecrConnection(String registry) {
-        Matcher ecrHost = ECR_HOST.matcher(registry);
-        if (ecrHost.matches()) {
-            return Optional.of(connection.withRegion(software.amazon.awssdk.regions.Region.of(ecrHost.group(2))));
+        Optional<EcrRegistryHost> ecrHost = EcrRegistryHost.parse(registry);
+        if (ecrHost.isPresent()) {
+            return Optional.of(connection.withRegion(
+                    software.amazon.awssdk.regions.Region.of(ecrHost.get().region())));
         }
         boolean ownEndpoint = connection
                 .endpointOverride()
