@@ -1,10 +1,9 @@
 package dev.ecsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ecsdeploy.core.report.HistoryReport;
-import java.io.File;
+import dev.ecsdeploy.core.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,17 +11,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DemoTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "hello");
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "demo-report-screenshot.png");
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{12}");
 
@@ -104,7 +96,7 @@ class DemoTest {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).doesNotContain("hello-dev"));
         new Select(driver.findElement(By.id("ed-filter-environment"))).selectByValue("");
-        saveScreenshot();
+        HeadlessChromium.saveFullPageScreenshot(driver, SCREENSHOT);
     }
 
     private static String firstDigest(String text) {
@@ -122,48 +114,11 @@ class DemoTest {
     }
 
     private static void openInChromium(Path page) {
-        requireChromium();
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER) // a given driver keeps Selenium Manager from downloading one
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + output.resolve("chromium-profile"));
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(output, "the demo report test");
         driver.get(page.toUri().toString());
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> "true"
                         .equals(d.findElement(By.id(HistoryReport.ROOT_ELEMENT_ID))
                                 .getAttribute("data-rendered")));
-    }
-
-    private static void saveScreenshot() throws Exception {
-        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 40, 8000)));
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void requireChromium() {
-        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
-            return;
-        }
-        String missing = "Chromium or its driver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): install them with `apt-get install -y chromium chromium-driver`";
-        if ("1".equals(System.getenv("REQUIRE_CONTAINER_TOOLS"))) {
-            fail(missing + "; REQUIRE_CONTAINER_TOOLS=1 forbids skipping the demo report test");
-        }
-        Assumptions.abort(missing + "; skipping the demo report test");
     }
 }

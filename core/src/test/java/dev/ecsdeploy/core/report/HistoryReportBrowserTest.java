@@ -5,22 +5,19 @@ import static dev.ecsdeploy.core.history.HistoryFixtures.XSS;
 import static dev.ecsdeploy.core.history.HistoryFixtures.demoHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ecsdeploy.core.history.History;
-import java.io.File;
+import dev.ecsdeploy.core.testing.HeadlessChromium;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * filters work, hostile strings stay text. Skips when Chromium is absent, fails then when REQUIRE_CONTAINER_TOOLS=1.
  */
 class HistoryReportBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
 
     @TempDir
@@ -59,26 +50,7 @@ class HistoryReportBrowserTest {
 
     @BeforeAll
     static void startChromium() {
-        requireChromium();
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER) // a given driver keeps Selenium Manager from downloading one
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE); // an alert stays open for us to see
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + directory.resolve("chromium-profile"));
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(directory, "the report page test");
         page = directory.resolve("history.html");
         REPORT.writeStandalone(HISTORY, page);
     }
@@ -121,7 +93,7 @@ class HistoryReportBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".ed-image[data-build-id=b-103] .ed-severities"))
                         .getText())
                 .isEqualToIgnoringWhitespace("Scan complete: CRITICAL 1 HIGH 1");
-        saveScreenshot();
+        HeadlessChromium.saveFullPageScreenshot(driver, SCREENSHOT);
     }
 
     @Test
@@ -220,25 +192,5 @@ class HistoryReportBrowserTest {
                 .until(d -> "true"
                         .equals(d.findElement(By.id(HistoryReport.ROOT_ELEMENT_ID))
                                 .getAttribute("data-rendered")));
-    }
-
-    private static void saveScreenshot() throws IOException {
-        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 40, 8000)));
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void requireChromium() {
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (present) {
-            return;
-        }
-        String missing = "Chromium or its driver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): install them with `apt-get install -y chromium chromium-driver`";
-        if ("1".equals(System.getenv("REQUIRE_CONTAINER_TOOLS"))) {
-            fail(missing + "; REQUIRE_CONTAINER_TOOLS=1 forbids skipping the report page test");
-        }
-        Assumptions.abort(missing + "; skipping the report page test");
     }
 }
