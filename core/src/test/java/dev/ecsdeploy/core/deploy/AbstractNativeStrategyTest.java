@@ -4,40 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.event.ProgressEvent;
-import dev.ecsdeploy.emulator.faults.FaultRule;
-import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CANARY, LINEAR and BLUE_GREEN through ECS's service deployments, with PAUSE hooks as decision points. */
-abstract class AbstractNativeStrategyTest {
+abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
     private static final AtomicInteger SERVICES = new AtomicInteger();
-
-    final List<ProgressEvent> events = new ArrayList<>();
-    EcsFixture fixture;
-
-    abstract EmulatorExtension aws();
-
-    List<FaultRule> faults() {
-        return List.of();
-    }
-
-    @BeforeEach
-    void prepare() {
-        fixture = new EcsFixture(aws());
-        fixture.prepare();
-    }
-
-    @AfterEach
-    void closeClients() {
-        aws().emulator().faults().clear();
-        fixture.close();
-    }
 
     String newService() {
         String name = "shift" + SERVICES.incrementAndGet();
@@ -52,15 +27,6 @@ abstract class AbstractNativeStrategyTest {
                 .service(service)
                 .strategy(strategy)
                 .source(TaskDefinitionSource.currentWithImage(EcsFixture.HEALTHY_V2));
-    }
-
-    DeploymentRecord deploy(DeploymentRequest request, DecisionPolicy decisions) {
-        faults().forEach(aws().emulator().faults()::add);
-        try {
-            return fixture.engine().deploy(request, events::add, decisions, fixture.sleeper());
-        } finally {
-            aws().emulator().faults().clear();
-        }
     }
 
     @Test
@@ -117,7 +83,7 @@ abstract class AbstractNativeStrategyTest {
     void shouldWaitDaysForADecisionWithoutPollingHard() {
         String service = newService();
         DeploymentEngine engine = fixture.engine();
-        faults().forEach(aws().emulator().faults()::add);
+        withFaults();
         PollResult result = new PollResult(
                 engine.start(request(service, new DeploymentStrategy.BlueGreen(0))
                         .pauseAt("POST_TEST_TRAFFIC_SHIFT")
@@ -131,7 +97,7 @@ abstract class AbstractNativeStrategyTest {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());
         }
-        aws().emulator().faults().clear();
+        withoutFaults();
 
         assertThat(result.handle().phase()).isEqualTo(Phase.AWAITING_DECISION);
         assertThat(result.nextPollIn()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
@@ -174,7 +140,7 @@ abstract class AbstractNativeStrategyTest {
         String service = newService();
         String previous = fixture.describe(service).taskDefinition();
         DeploymentEngine engine = fixture.engine();
-        faults().forEach(aws().emulator().faults()::add);
+        withFaults();
         PollResult result = engine.poll(engine.start(request(service, new DeploymentStrategy.Canary(10, 1, 0))
                 .pauseAt("POST_TEST_TRAFFIC_SHIFT")
                 .build()));
@@ -184,7 +150,7 @@ abstract class AbstractNativeStrategyTest {
         }
 
         PollResult aborted = engine.abort(result.handle());
-        aws().emulator().faults().clear();
+        withoutFaults();
 
         assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);
         assertThat(aborted.outcome().get().reason()).contains("StopServiceDeployment ROLLBACK");

@@ -6,46 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
-import dev.ecsdeploy.core.event.ProgressEvent;
-import dev.ecsdeploy.emulator.faults.FaultRule;
-import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rolling scenario matrix against the emulator through the real SDK; subclasses run it plain and with faults.
  * Every test uses its own service, so the class shares one emulator.
  */
-abstract class AbstractRollingScenarioTest {
+abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
     private static final AtomicInteger SERVICES = new AtomicInteger();
-
-    final List<ProgressEvent> events = new ArrayList<>();
-    EcsFixture fixture;
-
-    abstract EmulatorExtension aws();
-
-    /** Faults to inject while the engine runs (never while the fixture sets up or checks). */
-    List<FaultRule> faults() {
-        return List.of();
-    }
-
-    @BeforeEach
-    void prepare() {
-        fixture = new EcsFixture(aws());
-        fixture.prepare();
-    }
-
-    @AfterEach
-    void closeClients() {
-        aws().emulator().faults().clear();
-        fixture.close();
-    }
 
     String newService(int desired) {
         String name = "web" + SERVICES.incrementAndGet();
@@ -62,17 +33,7 @@ abstract class AbstractRollingScenarioTest {
     }
 
     DeploymentRecord deploy(DeploymentRequest request) {
-        withFaults();
-        try {
-            return fixture.engine()
-                    .deploy(request, events::add, DecisionPolicy.always(Decision.CONTINUE), fixture.sleeper());
-        } finally {
-            aws().emulator().faults().clear();
-        }
-    }
-
-    void withFaults() {
-        faults().forEach(aws().emulator().faults()::add);
+        return deploy(request, DecisionPolicy.always(Decision.CONTINUE));
     }
 
     @Test
@@ -164,7 +125,7 @@ abstract class AbstractRollingScenarioTest {
 
         PollResult aborted = engine.abort(running.handle());
         PollResult again = engine.abort(running.handle());
-        aws().emulator().faults().clear();
+        withoutFaults();
 
         assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);
         assertThat(aborted.outcome().get().reason()).contains("rollback requested");
@@ -186,7 +147,7 @@ abstract class AbstractRollingScenarioTest {
                 .isInstanceOf(InvalidDeploymentException.class)
                 .hasMessageStartingWith("deployment refused: another deployment is in progress on service " + service)
                 .hasMessageContaining("ecs-svc/");
-        aws().emulator().faults().clear();
+        withoutFaults();
         assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers);
     }
 
@@ -260,7 +221,7 @@ abstract class AbstractRollingScenarioTest {
                 events::add,
                 DecisionPolicy.always(Decision.CONTINUE),
                 fixture.sleeper());
-        aws().emulator().faults().clear();
+        withoutFaults();
 
         assertThat(rolledBack.status()).as(rolledBack.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
         assertThat(rolledBack.newTaskDefinitionArn())
@@ -285,7 +246,7 @@ abstract class AbstractRollingScenarioTest {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());
         }
-        aws().emulator().faults().clear();
+        withoutFaults();
 
         DeploymentRecord record = result.outcome().get();
         assertThat(record.status()).isEqualTo(DeploymentStatus.REPLACED);
