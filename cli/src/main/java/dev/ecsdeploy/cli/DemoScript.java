@@ -1,12 +1,12 @@
 package dev.ecsdeploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecsdeploy.core.deploy.Decision;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;

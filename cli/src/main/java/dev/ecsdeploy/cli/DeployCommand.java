@@ -1,6 +1,5 @@
 package dev.ecsdeploy.cli;
 
-import dev.ecsdeploy.core.deploy.Decision;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
@@ -8,6 +7,7 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.operation.Decision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

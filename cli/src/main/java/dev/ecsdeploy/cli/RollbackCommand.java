@@ -62,7 +62,7 @@ final class RollbackCommand extends AwsCommand {
         DeploymentRecord record = engine.await(
                 handle,
                 session.progress(),
-                DeploymentEngine.DecisionPolicy.always(dev.ecsdeploy.core.deploy.Decision.CONTINUE),
+                DeploymentEngine.DecisionPolicy.always(dev.ecsdeploy.core.operation.Decision.CONTINUE),
                 DeploymentEngines.sleeper(session));
         session.history().deployment(record);
         return DeploymentOutput.print(session, record);

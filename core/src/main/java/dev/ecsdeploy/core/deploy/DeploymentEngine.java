@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.deploy;
 import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.internal.DefaultDeploymentEngine;
+import dev.ecsdeploy.core.operation.Decision;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.ecr.EcrClient;

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.history;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.time.Instant;
 
 /**

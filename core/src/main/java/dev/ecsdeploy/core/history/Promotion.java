@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.history;
 import dev.ecsdeploy.core.history.PromotionView.Cell;
 import dev.ecsdeploy.core.history.PromotionView.Gap;
 import dev.ecsdeploy.core.history.PromotionView.Relation;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.history;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

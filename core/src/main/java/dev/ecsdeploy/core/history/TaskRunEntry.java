@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.history;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

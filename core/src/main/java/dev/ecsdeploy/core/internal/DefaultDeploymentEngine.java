@@ -1,6 +1,5 @@
 package dev.ecsdeploy.core.internal;
 
-import dev.ecsdeploy.core.deploy.Decision;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
@@ -13,6 +12,7 @@ import dev.ecsdeploy.core.deploy.PollResult;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.Decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

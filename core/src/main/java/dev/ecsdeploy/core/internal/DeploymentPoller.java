@@ -1,6 +1,5 @@
 package dev.ecsdeploy.core.internal;
 
-import dev.ecsdeploy.core.deploy.Decision;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRecord.RecordedEvent;
@@ -12,6 +11,7 @@ import dev.ecsdeploy.core.deploy.PollResult;
 import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.internal.Verdicts.Verdict;
+import dev.ecsdeploy.core.operation.Decision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

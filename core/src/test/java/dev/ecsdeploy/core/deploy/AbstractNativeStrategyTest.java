@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.operation.Decision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

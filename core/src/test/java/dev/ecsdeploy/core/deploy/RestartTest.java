@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.core.report.HistoryReport;
 import dev.ecsdeploy.core.report.ReportOptions;
 import java.io.IOException;

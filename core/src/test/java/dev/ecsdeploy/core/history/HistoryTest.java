@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.history.PromotionView.Gap;
 import dev.ecsdeploy.core.history.PromotionView.Relation;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

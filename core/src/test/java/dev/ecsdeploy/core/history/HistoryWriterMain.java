@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.history;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -78,7 +78,13 @@ class HistoryReportTest {
     void shouldEscapeLineSeparatorsThatOldScriptParsersReject() {
         var entries = new java.util.ArrayList<>(demoHistory());
         entries.add(HistoryFixtures.task(
-                "t-x", "dev", "web", 500, dev.ecsdeploy.core.history.OperationStatus.FAILED, 1, "line\u2028separator"));
+                "t-x",
+                "dev",
+                "web",
+                500,
+                dev.ecsdeploy.core.operation.OperationStatus.FAILED,
+                1,
+                "line\u2028separator"));
 
         String json = new String(report.json(History.of(entries)), StandardCharsets.UTF_8);
 

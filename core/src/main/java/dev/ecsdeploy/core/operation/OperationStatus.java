@@ -1,8 +1,11 @@
-package dev.ecsdeploy.core.history;
+package dev.ecsdeploy.core.operation;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
-/** Returns where a build, deployment or task stands; every value but the first three is final. */
+/**
+ * Where a build, deployment, task run or scan wait stands: the one status vocabulary from the engines to the history
+ * entries. Every value but the first three is final.
+ */
 public enum OperationStatus {
     /** Read from a newer writer that knows a status this version does not. */
     @JsonEnumDefaultValue
@@ -13,7 +16,9 @@ public enum OperationStatus {
     FAILED,
     ROLLED_BACK,
     STOPPED,
-    TIMED_OUT;
+    TIMED_OUT,
+    /** Someone or something (a user, an interrupt, an aborted build) stopped it; the abort action was applied. */
+    ABORTED;
 
     /** Returns whether nothing will change this status any more. */
     public boolean terminal() {

@@ -1,4 +1,4 @@
-package dev.ecsdeploy.core.deploy;
+package dev.ecsdeploy.core.operation;
 
 /** What to do at a PAUSE lifecycle hook: resume the deployment or roll it back. */
 public enum Decision {

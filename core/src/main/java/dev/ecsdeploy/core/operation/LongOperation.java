@@ -1,0 +1,76 @@
+package dev.ecsdeploy.core.operation;
+
+import dev.ecsdeploy.core.event.ProgressListener;
+import java.io.Serializable;
+
+/**
+ * A long wait split into durable rounds, so a restarted caller resumes from the last handle without repeating a
+ * mutation.
+ *
+ * <pre>{@code
+ * H handle = operation.start(request, listener);               // validates first: bad input mutates nothing
+ * OperationPoll<H, O> round = operation.poll(handle);          // one bounded round, never sleeps
+ * while (!round.isDone()) {
+ *     persist(round.handle());                                  // what a restarted caller reads back
+ *     scheduleIn(round.nextPollIn());
+ *     round = operation.poll(round.handle(), decide(round.awaiting()));
+ * }
+ * O outcome = round.outcome().orElseThrow();
+ * }</pre>
+ *
+ * @param <Q> the request type
+ * @param <H> the handle type: small, immutable, serializable with a fixed {@code serialVersionUID}
+ * @param <O> the outcome type
+ */
+public interface LongOperation<Q, H extends Serializable, O extends OperationOutcome> {
+
+    /**
+     * Validates the request and begins the operation. Input that AWS would refuse, or names that do not exist, fail
+     * here before the first mutating call.
+     */
+    H start(Q request, ProgressListener listener);
+
+    default H start(Q request) {
+        return start(request, ProgressListener.NONE);
+    }
+
+    /**
+     * One bounded round of work that is due, answering a waiting decision point with {@code decision} (null for
+     * none). Never sleeps; a decision given while nothing awaits one is ignored.
+     */
+    OperationPoll<H, O> poll(H handle, Decision decision);
+
+    default OperationPoll<H, O> poll(H handle) {
+        return poll(handle, null);
+    }
+
+    /**
+     * Applies the operation's abort action (roll back, stop the task, stop waiting) on behalf of {@code abortedBy}
+     * (a user id, "SIGINT", "build aborted"...). When the returned round has no outcome yet, keep polling: the
+     * outcome, ABORTED, comes once the abort action has been seen through. Calling it again is harmless.
+     */
+    OperationPoll<H, O> abort(H handle, String abortedBy);
+
+    /**
+     * Polls until there is an outcome, reporting every round's events to {@code listener}, asking {@code decisions}
+     * at every decision point and sleeping between rounds: the blocking path for the CLI.
+     *
+     * @throws InterruptedException when the sleeper is interrupted; the operation is left as it is, and the caller
+     *     decides whether to abort it
+     */
+    default O await(H handle, ProgressListener listener, DecisionPolicy decisions, Sleeper sleeper)
+            throws InterruptedException {
+        OperationPoll<H, O> round = poll(handle);
+        while (true) {
+            round.events().forEach(listener::onEvent);
+            if (round.isDone()) {
+                return round.outcome().orElseThrow();
+            }
+            Decision decision = round.awaiting().map(decisions::decide).orElse(null);
+            if (decision == null) {
+                sleeper.sleep(round.nextPollIn());
+            }
+            round = poll(round.handle(), decision);
+        }
+    }
+}
