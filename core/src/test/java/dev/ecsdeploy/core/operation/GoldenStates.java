@@ -210,26 +210,6 @@ final class GoldenStates {
         aws.ecr().startImageScan(r -> r.repositoryName(SCAN_REPOSITORY).imageId(i -> i.imageDigest(digest)));
     }
 
-    /** A java.time clock on the emulator's simulated time. */
-    static java.time.Clock clock(Emulator emulator) {
-        return new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return emulator.now();
-            }
-        };
-    }
-
     static AwsConnection connection(Emulator emulator) {
         return AwsConnection.of(
                         Region.of(emulator.region()),

@@ -8,23 +8,20 @@ import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.deploy.Phase;
-import dev.ecsdeploy.core.deploy.PollResult;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.ScanHandle;
 import dev.ecsdeploy.core.ecr.scan.ScanOutcome;
-import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.TaskRunHandle;
-import dev.ecsdeploy.core.task.TaskRunPoll;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.TaskRunStatus;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,9 +143,12 @@ class SerialFormCompatibilityTest {
 
     private DeploymentRecord followDeployment(DeploymentHandle golden, Decision decision) {
         try (EmulatorClients clients = new EmulatorClients(aws.emulator())) {
-            DeploymentEngine engine =
-                    DeploymentEngine.create(clients.ecs(), clients.ecr(), GoldenStates.clock(aws.emulator()));
-            PollResult round = engine.poll(golden, decision);
+            DeploymentEngine engine = DeploymentEngine.builder()
+                    .ecs(clients.ecs())
+                    .ecr(clients.ecr())
+                    .clock(aws.emulator()::now)
+                    .build();
+            OperationPoll<DeploymentHandle, DeploymentRecord> round = engine.poll(golden, decision);
             for (int i = 0; i < 500 && !round.isDone(); i++) {
                 Decision next = round.awaiting().isPresent() ? decision : null;
                 if (next == null) {
@@ -166,12 +166,14 @@ class SerialFormCompatibilityTest {
                 .connection(GoldenStates.connection(aws.emulator()))
                 .clock(aws.emulator()::now)
                 .build();
-        TaskRunPoll round = runner.poll(golden, events::add);
-        for (int i = 0; i < 500 && !round.done(); i++) {
-            aws.emulator().advance(Duration.between(aws.emulator().now(), round.nextPollAt()));
-            round = runner.poll(round.handle(), events::add);
+        OperationPoll<TaskRunHandle, TaskRunResult> round = runner.poll(golden);
+        events.addAll(round.events());
+        for (int i = 0; i < 500 && !round.isDone(); i++) {
+            aws.emulator().advance(round.nextPollIn());
+            round = runner.poll(round.handle());
+            events.addAll(round.events());
         }
-        return round.result().orElseThrow();
+        return round.outcome().orElseThrow();
     }
 
     private ScanResult followScan(ScanHandle golden) {
@@ -179,12 +181,12 @@ class SerialFormCompatibilityTest {
                 .clients(new AwsClients())
                 .connection(GoldenStates.connection(aws.emulator()))
                 .commandRunner(new LocalCommandRunner())
-                .clock(GoldenStates.clock(aws.emulator()))
+                .clock(aws.emulator()::now)
                 .build()) {
-            ScanPollResult round = images.poll(golden);
-            for (int i = 0; i < 500 && !round.done(); i++) {
-                aws.emulator().advance(Duration.between(aws.emulator().now(), round.nextPollAt()));
-                round = images.poll(round.handle());
+            OperationPoll<ScanHandle, ScanResult> round = images.scanWait().poll(golden);
+            for (int i = 0; i < 500 && !round.isDone(); i++) {
+                aws.emulator().advance(round.nextPollIn());
+                round = images.scanWait().poll(round.handle());
             }
             return round.outcome().orElseThrow();
         }
@@ -214,7 +216,7 @@ class SerialFormCompatibilityTest {
 
     private static List<String> logLines(List<ProgressEvent> events) {
         return events.stream()
-                .filter(e -> e.kind().equals("task.log"))
+                .filter(EventKinds::isLogLine)
                 .map(ProgressEvent::message)
                 .toList();
     }

@@ -5,21 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.Phase;
-import dev.ecsdeploy.core.deploy.PollResult;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.ScanHandle;
-import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
+import dev.ecsdeploy.core.ecr.scan.ScanResult;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.TaskRunHandle;
-import dev.ecsdeploy.core.task.TaskRunPoll;
 import dev.ecsdeploy.core.task.TaskRunRequest;
+import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
@@ -46,15 +47,18 @@ class SerialFormGeneratorTest {
     void shouldCaptureARollingDeployment() {
         GoldenStates.serviceBase(aws, "web", false);
         try (EmulatorClients clients = new EmulatorClients(aws.emulator())) {
-            DeploymentEngine engine =
-                    DeploymentEngine.create(clients.ecs(), clients.ecr(), GoldenStates.clock(aws.emulator()));
+            DeploymentEngine engine = DeploymentEngine.builder()
+                    .ecs(clients.ecs())
+                    .ecr(clients.ecr())
+                    .clock(aws.emulator()::now)
+                    .build();
             DeploymentHandle handle = engine.start(DeploymentRequest.builder()
                     .environment("staging")
                     .cluster(GoldenStates.DEPLOY_CLUSTER)
                     .service("web")
                     .source(TaskDefinitionSource.currentWithImage(GoldenStates.HEALTHY_V2))
                     .build());
-            PollResult round = engine.poll(handle);
+            OperationPoll<DeploymentHandle, DeploymentRecord> round = engine.poll(handle);
             aws.emulator().advance(Duration.ofSeconds(15));
             round = engine.poll(round.handle());
             assertThat(round.handle().phase()).isEqualTo(Phase.ROLLING_OUT);
@@ -70,8 +74,11 @@ class SerialFormGeneratorTest {
     void shouldCaptureADeploymentAwaitingADecision() {
         GoldenStates.serviceBase(aws, "canary", true);
         try (EmulatorClients clients = new EmulatorClients(aws.emulator())) {
-            DeploymentEngine engine =
-                    DeploymentEngine.create(clients.ecs(), clients.ecr(), GoldenStates.clock(aws.emulator()));
+            DeploymentEngine engine = DeploymentEngine.builder()
+                    .ecs(clients.ecs())
+                    .ecr(clients.ecr())
+                    .clock(aws.emulator()::now)
+                    .build();
             DeploymentHandle handle = engine.start(DeploymentRequest.builder()
                     .environment("production")
                     .cluster(GoldenStates.DEPLOY_CLUSTER)
@@ -80,7 +87,7 @@ class SerialFormGeneratorTest {
                     .pauseAt(GoldenStates.PAUSE_STAGE)
                     .source(TaskDefinitionSource.currentWithImage(GoldenStates.HEALTHY_V2))
                     .build());
-            PollResult round = engine.poll(handle);
+            OperationPoll<DeploymentHandle, DeploymentRecord> round = engine.poll(handle);
             while (round.awaiting().isEmpty()) {
                 assertThat(round.isDone()).as("ended before the pause").isFalse();
                 aws.emulator().advance(round.nextPollIn());
@@ -101,28 +108,28 @@ class SerialFormGeneratorTest {
                 .clients(clients)
                 .connection(GoldenStates.connection(aws.emulator()))
                 .clock(aws.emulator()::now)
-                .sleeper(aws.emulator()::advance)
                 .build();
         TaskRunRequest request = TaskRunRequest.builder()
                 .cluster(GoldenStates.TASK_CLUSTER)
                 .taskDefinition(GoldenStates.TASK_FAMILY)
                 .build();
         List<ProgressEvent> events = new ArrayList<>();
-        TaskRunHandle prepared = runner.prepare(request, events::add);
+        TaskRunHandle prepared = runner.start(request, events::add);
         assertThat(prepared.phase()).isEqualTo(TaskRunHandle.Phase.PREPARED);
         Properties preparedState = state(prepared.clientToken());
         GoldenStates.write("task", "prepared", prepared, preparedState);
 
-        TaskRunPoll round = runner.poll(prepared, events::add);
+        OperationPoll<TaskRunHandle, TaskRunResult> round = runner.poll(prepared);
+        events.addAll(round.events());
         aws.emulator().advance(Duration.ofSeconds(20));
-        round = runner.poll(round.handle(), events::add);
+        round = runner.poll(round.handle());
+        events.addAll(round.events());
         assertThat(round.handle().phase()).isEqualTo(TaskRunHandle.Phase.FOLLOWING);
         Properties running = state(round.handle().clientToken());
         running.setProperty("taskArn", round.handle().taskArns().get(0));
         running.setProperty(
                 "linesDelivered",
-                Long.toString(
-                        events.stream().filter(e -> e.kind().equals("task.log")).count()));
+                Long.toString(events.stream().filter(EventKinds::isLogLine).count()));
         GoldenStates.write("task", "running", round.handle(), running);
     }
 
@@ -134,12 +141,12 @@ class SerialFormGeneratorTest {
                 .clients(clients)
                 .connection(GoldenStates.connection(aws.emulator()))
                 .commandRunner(new LocalCommandRunner())
-                .clock(GoldenStates.clock(aws.emulator()))
+                .clock(aws.emulator()::now)
                 .build()) {
-            ScanHandle handle = images.startScan(ScanRequest.of(GoldenStates.SCAN_REPOSITORY, digest));
+            ScanHandle handle = images.scanWait().start(ScanRequest.of(GoldenStates.SCAN_REPOSITORY, digest));
             aws.emulator().advance(Duration.ofSeconds(5));
-            ScanPollResult round = images.poll(handle);
-            assertThat(round.done()).isFalse();
+            OperationPoll<ScanHandle, ScanResult> round = images.scanWait().poll(handle);
+            assertThat(round.isDone()).isFalse();
             Properties state = state(digest);
             GoldenStates.write("ecr/scan", "waiting", round.handle(), state);
         }
