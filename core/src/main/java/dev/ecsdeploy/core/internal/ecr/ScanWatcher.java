@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
@@ -150,7 +151,22 @@ final class ScanWatcher implements ScanWait {
                     handle, List.of(), Duration.ZERO, Optional.empty(), Optional.of(aborted("an earlier abort")));
         }
         List<ProgressEvent> events = new ArrayList<>();
-        DescribeImageScanFindingsResponse first = firstPage(request);
+        DescribeImageScanFindingsResponse first;
+        try {
+            first = firstPage(request);
+        } catch (AwsServiceException e) {
+            if (!e.isThrottlingException() && e.statusCode() < 500) {
+                throw e;
+            }
+            // Throttling or a 5xx that outlived the SDK's retries: the deadline, not AWS's budget, decides.
+            events.add(new ProgressEvent(
+                    now,
+                    ProgressEvent.Severity.DEBUG,
+                    EventKinds.ECR_SCAN,
+                    "DescribeImageScanFindings failed, retrying: " + e.getMessage(),
+                    Map.of()));
+            return new OperationPoll<>(handle, events, request.pollInterval(), Optional.empty(), Optional.empty());
+        }
         String status = statusOf(first, handle);
         if (!status.equals(handle.lastStatus())) {
             events.add(event("scan status " + status + describe(first)));
