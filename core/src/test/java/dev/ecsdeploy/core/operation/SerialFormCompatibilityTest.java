@@ -141,6 +141,45 @@ class SerialFormCompatibilityTest {
         assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isZero();
     }
 
+    @Test
+    void shouldKeepSerialVersionUidOneOnEveryTypeAHandleHolds() {
+        List<Class<?>> types = List.of(
+                DeploymentHandle.class,
+                dev.ecsdeploy.core.deploy.DeploymentStrategy.Rolling.class,
+                dev.ecsdeploy.core.deploy.DeploymentStrategy.Canary.class,
+                dev.ecsdeploy.core.deploy.DeploymentStrategy.Linear.class,
+                dev.ecsdeploy.core.deploy.DeploymentStrategy.BlueGreen.class,
+                dev.ecsdeploy.core.deploy.DeploymentRequest.CircuitBreaker.class,
+                dev.ecsdeploy.core.deploy.DeploymentRequest.Alarms.class,
+                TaskRunHandle.class,
+                TaskRunHandle.ContainerSpec.class,
+                dev.ecsdeploy.core.task.TaskRunRequest.class,
+                dev.ecsdeploy.core.task.TaskResult.class,
+                dev.ecsdeploy.core.task.ContainerResult.class,
+                dev.ecsdeploy.core.task.ContainerOverrides.class,
+                dev.ecsdeploy.core.task.NetworkSettings.class,
+                dev.ecsdeploy.core.task.CapacityProviderItem.class,
+                TaskRunResult.class,
+                dev.ecsdeploy.core.logs.LogCursor.class,
+                dev.ecsdeploy.core.logs.LogStreamRef.class,
+                ScanHandle.class,
+                dev.ecsdeploy.core.ecr.scan.ScanRequest.class,
+                dev.ecsdeploy.core.ecr.scan.ScanGate.class,
+                dev.ecsdeploy.core.ecr.scan.AllowListEntry.class,
+                ScanResult.class,
+                dev.ecsdeploy.core.ecr.scan.ScanReport.class,
+                dev.ecsdeploy.core.ecr.scan.ScanFinding.class,
+                dev.ecsdeploy.core.ecr.scan.GateVerdict.class,
+                DecisionPoint.class);
+
+        assertThat(types)
+                .allSatisfy(type -> assertThat(java.io.ObjectStreamClass.lookup(type))
+                        .as(type.getName() + " must be serializable")
+                        .isNotNull()
+                        .extracting(java.io.ObjectStreamClass::getSerialVersionUID)
+                        .isEqualTo(1L));
+    }
+
     private DeploymentRecord followDeployment(DeploymentHandle golden, Decision decision) {
         try (EmulatorClients clients = new EmulatorClients(aws.emulator())) {
             DeploymentEngine engine = DeploymentEngine.builder()
