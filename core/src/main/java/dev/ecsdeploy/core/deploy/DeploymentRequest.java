@@ -108,10 +108,14 @@ public record DeploymentRequest(
     }
 
     /** The deployment circuit breaker of a rolling update. */
-    public record CircuitBreaker(boolean enable, boolean rollback) implements java.io.Serializable {}
+    public record CircuitBreaker(boolean enable, boolean rollback) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     /** CloudWatch alarms that fail (and optionally roll back) a deployment. */
     public record Alarms(List<String> alarmNames, boolean enable, boolean rollback) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Alarms {
             alarmNames = List.copyOf(alarmNames);
         }

@@ -23,6 +23,8 @@ public sealed interface DeploymentStrategy extends Serializable {
 
     /** ECS's rolling update: replace tasks within minimumHealthyPercent and maximumPercent. */
     record Rolling() implements DeploymentStrategy {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public String apiName() {
             return "ROLLING";
@@ -36,6 +38,8 @@ public sealed interface DeploymentStrategy extends Serializable {
      */
     record Canary(double canaryPercent, int canaryBakeTimeInMinutes, Integer bakeTimeInMinutes)
             implements DeploymentStrategy {
+        private static final long serialVersionUID = 1L;
+
         public Canary {
             requireTenths("canaryPercent", canaryPercent, 0.1);
             requireMinutes("canaryBakeTimeInMinutes", canaryBakeTimeInMinutes);
@@ -51,6 +55,8 @@ public sealed interface DeploymentStrategy extends Serializable {
     /** Shift {@code stepPercent} of production traffic every {@code stepBakeTimeInMinutes}. */
     record Linear(double stepPercent, int stepBakeTimeInMinutes, Integer bakeTimeInMinutes)
             implements DeploymentStrategy {
+        private static final long serialVersionUID = 1L;
+
         public Linear {
             requireTenths("stepPercent", stepPercent, 3.0);
             requireMinutes("stepBakeTimeInMinutes", stepBakeTimeInMinutes);
@@ -65,6 +71,8 @@ public sealed interface DeploymentStrategy extends Serializable {
 
     /** Start the whole new revision, shift all traffic at once, keep the old one for {@code bakeTimeInMinutes}. */
     record BlueGreen(Integer bakeTimeInMinutes) implements DeploymentStrategy {
+        private static final long serialVersionUID = 1L;
+
         public BlueGreen {
             requireOptionalMinutes(bakeTimeInMinutes);
         }
