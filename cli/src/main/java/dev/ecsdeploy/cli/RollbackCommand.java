@@ -64,7 +64,7 @@ final class RollbackCommand extends AwsCommand {
                 session.progress(),
                 DeploymentEngine.DecisionPolicy.always(dev.ecsdeploy.core.operation.Decision.CONTINUE),
                 DeploymentEngines.sleeper(session));
-        session.history().deployment(record);
+        session.history().deploymentFinished(record);
         return DeploymentOutput.print(session, record);
     }
 
