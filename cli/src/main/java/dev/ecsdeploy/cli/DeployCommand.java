@@ -199,7 +199,7 @@ final class DeployCommand extends AwsCommand {
         if (Files.isRegularFile(file)) {
             return TaskDefinitionSource.file(read(file), vars);
         }
-        if (value.startsWith("arn:") || value.matches("[A-Za-z0-9_-]+:\\d+")) {
+        if (InputParser.taskDefinitionRevision(value).isValid()) {
             return TaskDefinitionSource.existing(value);
         }
         throw CliFailure.badInput(

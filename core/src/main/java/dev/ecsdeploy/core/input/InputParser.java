@@ -29,6 +29,7 @@ public final class InputParser {
     private static final Pattern DURATION_PARTS = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final int MAX_BAKE_MINUTES = 1440;
+    private static final Pattern FAMILY_REVISION = Pattern.compile("[A-Za-z0-9_-]+:\\d+");
 
     private InputParser() {}
 
@@ -146,6 +147,16 @@ public final class InputParser {
                     Arrays.stream(FindingSeverity.values()).map(Enum::name).collect(Collectors.joining(", "));
             return Parsed.invalid("invalid severity " + text + ": use one of " + known, "CRITICAL=0,HIGH=5");
         }
+    }
+
+    /** An existing task definition revision: {@code family:revision} or a task definition ARN. */
+    public static Parsed<String> taskDefinitionRevision(String text) {
+        String value = text == null ? "" : text.trim();
+        if (value.startsWith("arn:") || FAMILY_REVISION.matcher(value).matches()) {
+            return Parsed.valid(value);
+        }
+        return Parsed.invalid(
+                "invalid task definition " + text + ": expected family:revision or a task definition ARN", "web:7");
     }
 
     /** An AWS endpoint URL with a scheme and a host, e.g. {@code http://127.0.0.1:4599}. */

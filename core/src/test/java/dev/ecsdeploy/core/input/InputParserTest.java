@@ -139,6 +139,17 @@ class InputParserTest {
     }
 
     @Test
+    void shouldReadTaskDefinitionRevisions() {
+        assertThat(InputParser.taskDefinitionRevision("web:7").value()).isEqualTo("web:7");
+        assertThat(InputParser.taskDefinitionRevision("arn:aws:ecs:eu-west-1:1:task-definition/web:7")
+                        .isValid())
+                .isTrue();
+        assertThat(InputParser.taskDefinitionRevision("web").problem().orElseThrow())
+                .isEqualTo(new ValidationProblem(
+                        "invalid task definition web: expected family:revision or a task definition ARN", "web:7"));
+    }
+
+    @Test
     void shouldReadEndpoints() {
         assertThat(InputParser.endpoint("http://127.0.0.1:4599").value())
                 .isEqualTo(URI.create("http://127.0.0.1:4599"));
