@@ -37,8 +37,13 @@ public final class Defaults {
 
     public static final String LONGEST_WAIT_TEXT = "24h";
 
-    /** How long the Docker CLI's daemon gets to answer before AUTO passes the Docker CLI over. */
-    public static final Duration DOCKER_DAEMON_PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long the Docker CLI's daemon gets to answer {@code docker version} before the Docker CLI is passed over. A
+     * daemon that is not there fails at once (no socket); the limit only bounds a connection that hangs, and it is
+     * generous because a daemon's first answer after it starts (podman's service setting up its storage) takes
+     * seconds on a busy build machine.
+     */
+    public static final Duration DOCKER_DAEMON_PROBE_TIMEOUT = Duration.ofSeconds(20);
 
     /** The deployment strategy when none is chosen. */
     public static final String STRATEGY = "rolling";

@@ -13,6 +13,7 @@ import dev.ecsdeploy.core.ecr.build.Command;
 import dev.ecsdeploy.core.ecr.build.CommandResult;
 import dev.ecsdeploy.core.ecr.build.CommandRunner;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.input.Defaults;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,10 +126,10 @@ class BuilderSelectorTest {
         BuilderChoice choice = choose(machine, DOCKERFILE_BUILD);
 
         assertThat(choice.kind()).isEqualTo(BuilderKind.PODMAN);
-        assertThat(machine.timeouts).contains(Duration.ofSeconds(5));
+        assertThat(machine.timeouts).contains(Defaults.DOCKER_DAEMON_PROBE_TIMEOUT);
         assertThat(choice.passedOver())
                 .containsExactly(
-                        "docker: on PATH but its daemon did not answer: docker: no answer within 5 s; stopped");
+                        "docker: on PATH but its daemon did not answer: docker: no answer within 20 s; stopped");
     }
 
     @Test
@@ -235,7 +236,7 @@ class BuilderSelectorTest {
             }
             if (program.equals("docker") && command.argv().contains("version")) {
                 if (hanging) {
-                    return new CommandResult(124, List.of("docker: no answer within 5 s; stopped"));
+                    return new CommandResult(124, List.of("docker: no answer within 20 s; stopped"));
                 }
                 return dockerDaemon
                         ? new CommandResult(0, List.of("24.0.7"))
