@@ -1,14 +1,15 @@
 package dev.ecsdeploy.cli;
 
+import dev.ecsdeploy.core.input.Defaults;
+import dev.ecsdeploy.core.input.InputParser;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to AWS shares: where, as whom, how to print, and where history goes. */
 final class AwsOptions {
     /** The history directory used when {@code --history} is not given. */
-    static final String DEFAULT_HISTORY = ".ecsdeploy/history";
+    static final String DEFAULT_HISTORY = Defaults.HISTORY_DIRECTORY;
 
     @Option(
             names = {"-h", "--help"},
@@ -43,22 +44,12 @@ final class AwsOptions {
 
     @Option(
             names = "--max-attempts",
-            defaultValue = "8",
+            defaultValue = Defaults.MAX_ATTEMPTS_TEXT,
             description = "Attempts per AWS call, retries of throttling and 5xx included (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
     URI endpoint() {
-        try {
-            URI uri = new URI(endpointUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(endpointUrl, "expected a URL such as http://127.0.0.1:4599");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw CliFailure.badInput(
-                    "invalid --endpoint-url " + endpointUrl + ": " + e.getReason(),
-                    "use --endpoint-url http://host:port");
-        }
+        return Inputs.require(InputParser.endpoint(endpointUrl), "--endpoint-url");
     }
 
     Path historyDirectory() {

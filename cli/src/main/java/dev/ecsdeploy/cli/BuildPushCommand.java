@@ -1,25 +1,30 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.ecr.BuildPushRequest;
+import dev.ecsdeploy.core.ecr.BuilderChoice;
 import dev.ecsdeploy.core.ecr.BuilderKind;
+import dev.ecsdeploy.core.ecr.BuilderPolicy;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.ecr.RepositorySpec;
+import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
 import dev.ecsdeploy.core.ecr.scan.ScanGate;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.input.Defaults;
+import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
-import java.io.File;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +35,6 @@ import picocli.CommandLine.Option;
         description = "Build an image, push it to ECR, scan it and gate on the findings.",
         sortOptions = false)
 final class BuildPushCommand extends AwsCommand {
-    private static final List<String> CONTAINER_TOOLS = List.of("docker", "podman", "buildah");
-
     @Option(names = "--repository", required = true, description = "ECR repository name, e.g. team/web.")
     String repository;
 
@@ -46,9 +49,9 @@ final class BuildPushCommand extends AwsCommand {
 
     @Option(
             names = "--builder",
-            defaultValue = "auto",
-            description = "auto, docker, podman, buildah or jib (default: ${DEFAULT-VALUE}; auto falls back to Jib"
-                    + " when no container tool is installed).")
+            defaultValue = Defaults.BUILDER,
+            description = "auto, docker, podman, buildah or jib (default: ${DEFAULT-VALUE}; auto takes the Docker CLI"
+                    + " when its daemon answers, then podman, then buildah, then Jib when the Dockerfile allows).")
     String builder;
 
     @Option(names = "--create-repository", description = "Create the repository when it does not exist.")
@@ -64,8 +67,11 @@ final class BuildPushCommand extends AwsCommand {
     @Option(names = "--no-scan", description = "Do not wait for the scan (and apply no gate).")
     boolean noScan;
 
-    @Option(names = "--scan-timeout", defaultValue = "10m", description = "How long to wait for the scan.")
-    Duration scanTimeout;
+    @Option(
+            names = "--scan-timeout",
+            defaultValue = Defaults.SCAN_TIMEOUT_TEXT,
+            description = "How long to wait for the scan (default: ${DEFAULT-VALUE}).")
+    String scanTimeout;
 
     @Option(
             names = "--insecure-registry",
@@ -94,55 +100,56 @@ final class BuildPushCommand extends AwsCommand {
         }
         gate();
         builderKind();
+        Inputs.require(InputParser.waitDuration(scanTimeout), "--scan-timeout");
     }
 
     @Override
     int run(CliSession session) {
-        requirePlainHttpAllowed(session);
+        requirePlainHttpAllowed();
         BuildPushRequest request = request();
         if (dryRun) {
-            return printDryRun(session, request);
+            BuilderChoice choice = BuilderPolicy.create(new LocalCommandRunner(), Map.of(), session.time())
+                    .choose(request, session.progress());
+            return printDryRun(session, request, choice);
         }
-        java.time.Instant startedAt = session.time().instant();
+        HistoryRecorder history = session.history();
+        StartedOperation started = history.buildStarted(request);
+        PushResult pushed;
+        ScanResult scan;
         try (EcrImageManager images = ImageManagers.create(session)) {
-            PushResult pushed = images.buildAndPush(request);
-            ScanResult scan = noScan
+            pushed = images.buildAndPush(request);
+            scan = noScan
                     ? null
                     : images.scanWait()
                             .run(scanRequest(pushed), session.progress(), DecisionPolicy.NONE, session.time()::sleep);
-            session.history().build(pushed, scan, policy(), startedAt);
-            return ImageOutput.print(session, pushed, scan);
+        } catch (RuntimeException e) {
+            history.ended(started, OperationStatus.FAILED, e.getMessage());
+            throw e;
         }
+        history.buildFinished(started, pushed, scan, noScan ? null : gate());
+        return ImageOutput.print(session, pushed, scan);
     }
 
+    /** The request as given: the builder is core's choice ({@link BuilderPolicy}), Dockerfile reading included. */
     BuildPushRequest request() {
-        BuilderKind kind = builderKind();
         BuildPushRequest.Builder request = BuildPushRequest.builder()
                 .repository(RepositorySpec.builder()
                         .name(repository)
                         .createIfMissing(createRepository)
                         .build())
                 .tags(tags.isEmpty() ? List.of("latest") : tags)
-                .builderKind(kind);
+                .builderKind(builderKind())
+                .contextDirectory(context.toAbsolutePath())
+                .dockerfile(dockerfile());
         labels.forEach(request::putLabel);
-        if (kind == BuilderKind.JIB) {
-            return request.jibImage(DockerfileJib.read(dockerfile(), context.toAbsolutePath()))
-                    .build();
-        }
         buildArgs.forEach(request::putBuildArg);
-        return request.contextDirectory(context.toAbsolutePath())
-                .dockerfile(dockerfile())
-                .build();
+        return request.build();
     }
 
     private ScanRequest scanRequest(PushResult pushed) {
-        return ScanRequest.of(repository, pushed.digest()).withGate(gate()).withTimeout(scanTimeout, ScanVerdict.FAIL);
-    }
-
-    private String policy() {
-        return failOn.entrySet().stream()
-                .map(e -> e.getKey().toUpperCase(Locale.ROOT) + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(","));
+        return ScanRequest.of(repository, pushed.digest())
+                .withGate(gate())
+                .withTimeout(InputParser.waitDuration(scanTimeout).value(), ScanVerdict.FAIL);
     }
 
     private ScanGate gate() {
@@ -152,28 +159,11 @@ final class BuildPushCommand extends AwsCommand {
     }
 
     private static FindingSeverity severity(String text) {
-        try {
-            return FindingSeverity.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.badInput(
-                    "invalid --fail-on severity " + text + ": use CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL,"
-                            + " UNDEFINED or UNTRIAGED",
-                    "e.g. --fail-on CRITICAL=0,HIGH=5");
-        }
+        return Inputs.require(InputParser.severity(text), "--fail-on");
     }
 
-    /** {@code auto} means Jib when none of the container tools is installed, else the engine's own choice. */
     private BuilderKind builderKind() {
-        BuilderKind kind;
-        try {
-            kind = BuilderKind.valueOf(builder.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.badInput(
-                    "unknown builder " + builder + ": use auto, docker, podman, buildah or jib", "use --builder auto");
-        }
-        return kind == BuilderKind.AUTO && CONTAINER_TOOLS.stream().noneMatch(BuildPushCommand::onPath)
-                ? BuilderKind.JIB
-                : kind;
+        return Inputs.require(InputParser.builderKind(builder), "--builder");
     }
 
     /** The Dockerfile as an absolute path: given relative to the working directory, else to the context. */
@@ -185,27 +175,23 @@ final class BuildPushCommand extends AwsCommand {
         return file.toAbsolutePath();
     }
 
-    private void requirePlainHttpAllowed(CliSession session) {
-        if (aws.endpointUrl == null || insecureRegistry) {
+    private void requirePlainHttpAllowed() {
+        if (aws.endpointUrl == null) {
             return;
         }
-        java.net.URI endpoint = aws.endpoint();
-        String host = endpoint.getHost();
-        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-        if ("http".equalsIgnoreCase(endpoint.getScheme()) && !loopback) {
-            throw CliFailure.badInput(
-                    "plain HTTP refused: " + endpoint + " is not on this machine, and the image and the registry"
-                            + " credentials would cross the network unencrypted",
-                    "use https, or pass --insecure-registry if you mean it");
-        }
+        Inputs.requireOr(
+                InputParser.plainHttpAllowed(aws.endpoint(), insecureRegistry),
+                "use https, or pass --insecure-registry if you mean it");
     }
 
-    private int printDryRun(CliSession session, BuildPushRequest request) {
+    private int printDryRun(CliSession session, BuildPushRequest request, BuilderChoice choice) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dryRun", true);
         json.put("repository", repository);
         json.put("tags", request.tags());
-        json.put("builder", request.builderKind().id());
+        json.put("builder", choice.kind().id());
+        json.put("builderReason", choice.reason());
+        json.put("buildersPassedOver", choice.passedOver());
         json.put("context", context.toString());
         json.put("createRepository", createRepository);
         json.put("failOn", failOn);
@@ -214,25 +200,12 @@ final class BuildPushCommand extends AwsCommand {
         } else {
             session.out()
                     .println("Dry run: would build " + context + " with "
-                            + request.builderKind().id()
+                            + choice.kind().id()
                             + ", push " + repository + ":" + String.join(",", request.tags())
                             + (noScan ? "" : ", wait for the scan and apply the gate " + failOn)
                             + "; nothing was changed.");
             session.out().flush();
         }
         return ExitCode.SUCCESS;
-    }
-
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,9 @@ package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.HistoryStore;
+import dev.ecsdeploy.core.history.Origin;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -77,8 +80,15 @@ final class CliSession implements AutoCloseable {
         return options.json;
     }
 
+    /** Records what this command did in the history store of {@code --history} (one store per directory). */
     HistoryRecorder history() {
-        return new HistoryRecorder(options.historyDirectory(), this);
+        return HistoryRecorder.builder()
+                .store(HistoryStore.open(options.historyDirectory(), progress))
+                .clock(time)
+                .region(connection().region().id())
+                .origin(Origin.user(System.getProperty("user.name")))
+                .progressListener(progress)
+                .build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.cli;
 
+import dev.ecsdeploy.core.input.Defaults;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,9 +45,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--builder",
-            defaultValue = "auto",
-            description = "Image builder: auto (Jib when no docker, podman or buildah is installed), docker, podman,"
-                    + " buildah or jib.")
+            defaultValue = Defaults.BUILDER,
+            description = "Image builder: auto (the Docker CLI when its daemon answers, then podman, then buildah, then"
+                    + " Jib), docker, podman, buildah or jib (default: ${DEFAULT-VALUE}).")
     String builder;
 
     @Override

@@ -236,7 +236,7 @@ final class DemoScript {
                             session.progress(),
                             point -> check(point, digest),
                             DeploymentEngines.sleeper(session));
-            session.history().deployment(record);
+            session.history().deploymentFinished(record);
             int code = record.succeeded() ? ExitCode.SUCCESS : ExitCode.OPERATION_FAILED;
             if (code != ExitCode.SUCCESS) {
                 err.println("deployment " + record.status() + ": " + record.reason());

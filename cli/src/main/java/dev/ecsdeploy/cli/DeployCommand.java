@@ -7,8 +7,14 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.input.Defaults;
+import dev.ecsdeploy.core.input.InputParser;
+import dev.ecsdeploy.core.input.TrafficShift;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,20 +45,32 @@ final class DeployCommand extends AwsCommand {
 
     @Option(
             names = "--strategy",
-            defaultValue = "rolling",
+            defaultValue = Defaults.STRATEGY,
             description = "rolling, canary, linear or blue-green (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--canary-percent", defaultValue = "10", description = "Canary traffic share (canary).")
+    @Option(
+            names = "--canary-percent",
+            defaultValue = Defaults.CANARY_PERCENT,
+            description = "Canary traffic share (canary; default: ${DEFAULT-VALUE}).")
     double canaryPercent;
 
-    @Option(names = "--canary-bake", defaultValue = "5m", description = "Wait after the canary shift (canary).")
+    @Option(
+            names = "--canary-bake",
+            defaultValue = Defaults.CANARY_BAKE_TEXT,
+            description = "Wait after the canary shift, whole minutes (canary; default: ${DEFAULT-VALUE}).")
     Duration canaryBake;
 
-    @Option(names = "--step-percent", defaultValue = "10", description = "Traffic per step (linear).")
+    @Option(
+            names = "--step-percent",
+            defaultValue = Defaults.STEP_PERCENT,
+            description = "Traffic per step (linear; default: ${DEFAULT-VALUE}).")
     double stepPercent;
 
-    @Option(names = "--step-bake", defaultValue = "1m", description = "Wait between steps (linear).")
+    @Option(
+            names = "--step-bake",
+            defaultValue = Defaults.STEP_BAKE_TEXT,
+            description = "Wait between steps, whole minutes (linear; default: ${DEFAULT-VALUE}).")
     Duration stepBake;
 
     @Option(
@@ -68,21 +86,24 @@ final class DeployCommand extends AwsCommand {
 
     @Option(
             names = "--on-pause",
-            defaultValue = "continue",
+            defaultValue = Defaults.ON_PAUSE,
             description = "Answer to a PAUSE hook: continue or rollback (default: ${DEFAULT-VALUE}).")
     String onPause;
 
     @Option(names = "--environment", description = "Environment name recorded in the history, e.g. prod.")
     String environment;
 
-    @Option(names = "--timeout", defaultValue = "15m", description = "How long to follow (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Option(
+            names = "--timeout",
+            defaultValue = Defaults.DEPLOY_TIMEOUT_TEXT,
+            description = "How long to follow, at most " + Defaults.LONGEST_WAIT_TEXT + " (default: ${DEFAULT-VALUE}).")
+    String timeout;
 
     @Option(
             names = "--on-timeout",
-            defaultValue = "rollback",
+            defaultValue = Defaults.ON_TIMEOUT,
             description = "rollback or leave when the timeout passes (default: ${DEFAULT-VALUE}).")
-    TimeoutAction onTimeout;
+    String onTimeout;
 
     @Option(names = "--desired-count", description = "New desired count (default: keep).")
     Integer desiredCount;
@@ -124,6 +145,8 @@ final class DeployCommand extends AwsCommand {
     void validate() {
         decision();
         strategy();
+        timeout();
+        timeoutAction();
     }
 
     @Override
@@ -133,9 +156,17 @@ final class DeployCommand extends AwsCommand {
         if (dryRun) {
             return printPlan(session, engine.plan(request));
         }
-        DeploymentRecord record = engine.run(
-                request, session.progress(), DecisionPolicy.always(decision()), DeploymentEngines.sleeper(session));
-        session.history().deployment(record);
+        HistoryRecorder history = session.history();
+        StartedOperation started = history.deploymentStarted(request);
+        DeploymentRecord record;
+        try {
+            record = engine.run(
+                    request, session.progress(), DecisionPolicy.always(decision()), DeploymentEngines.sleeper(session));
+        } catch (RuntimeException e) {
+            history.ended(started, OperationStatus.FAILED, e.getMessage());
+            throw e;
+        }
+        history.deploymentFinished(started, record);
         return DeploymentOutput.print(session, record);
     }
 
@@ -147,8 +178,8 @@ final class DeployCommand extends AwsCommand {
                 .source(taskDefinitionSource())
                 .strategy(strategy())
                 .pauseAt(pauseAt.toArray(String[]::new))
-                .timeout(timeout)
-                .onTimeout(onTimeout)
+                .timeout(timeout())
+                .onTimeout(timeoutAction())
                 .desiredCount(desiredCount)
                 .forceNewDeployment(forceNewDeployment)
                 .whenAnotherDeploymentInProgress(
@@ -166,7 +197,7 @@ final class DeployCommand extends AwsCommand {
         if (Files.isRegularFile(file)) {
             return TaskDefinitionSource.file(read(file), vars);
         }
-        if (value.startsWith("arn:") || value.matches("[A-Za-z0-9_-]+:\\d+")) {
+        if (InputParser.taskDefinitionRevision(value).isValid()) {
             return TaskDefinitionSource.existing(value);
         }
         throw CliFailure.badInput(
@@ -183,27 +214,23 @@ final class DeployCommand extends AwsCommand {
     }
 
     private DeploymentStrategy strategy() {
-        Integer bakeMinutes = bake == null ? null : (int) bake.toMinutes();
-        return switch (strategy.toLowerCase(java.util.Locale.ROOT)) {
-            case "rolling" -> DeploymentStrategy.rolling();
-            case "canary" -> new DeploymentStrategy.Canary(canaryPercent, (int) canaryBake.toMinutes(), bakeMinutes);
-            case "linear" -> new DeploymentStrategy.Linear(stepPercent, (int) stepBake.toMinutes(), bakeMinutes);
-            case "blue-green", "bluegreen", "blue_green" -> new DeploymentStrategy.BlueGreen(bakeMinutes);
-            default ->
-                throw CliFailure.badInput(
-                        "unknown strategy " + strategy + ": ecsdeploy knows rolling, canary, linear and blue-green",
-                        "use --strategy rolling");
-        };
+        Inputs.require(InputParser.strategyKind(strategy), "--strategy");
+        return Inputs.requireOr(
+                InputParser.strategy(
+                        strategy, new TrafficShift(canaryPercent, canaryBake, stepPercent, stepBake, bake)),
+                "check --canary-percent, --canary-bake, --step-percent, --step-bake and --bake");
     }
 
     private Decision decision() {
-        return switch (onPause.toLowerCase(java.util.Locale.ROOT)) {
-            case "continue" -> Decision.CONTINUE;
-            case "rollback" -> Decision.ROLLBACK;
-            default ->
-                throw CliFailure.badInput(
-                        "unknown --on-pause " + onPause + ": use continue or rollback", "use --on-pause continue");
-        };
+        return Inputs.require(InputParser.decision(onPause), "--on-pause");
+    }
+
+    private Duration timeout() {
+        return Inputs.require(InputParser.waitDuration(timeout), "--timeout");
+    }
+
+    private TimeoutAction timeoutAction() {
+        return Inputs.require(InputParser.timeoutAction(onTimeout), "--on-timeout");
     }
 
     private int printPlan(CliSession session, DeploymentPlan plan) {

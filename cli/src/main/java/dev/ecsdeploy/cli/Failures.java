@@ -1,6 +1,9 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.ecr.DockerfileJib;
+import dev.ecsdeploy.core.ecr.UnsupportedDockerfileException;
+import dev.ecsdeploy.core.input.InvalidInputException;
 import dev.ecsdeploy.core.spec.InvalidSpecException;
 import dev.ecsdeploy.core.task.TaskRunException;
 import java.io.UncheckedIOException;
@@ -19,6 +22,14 @@ final class Failures {
                 || exception instanceof InvalidSpecException
                 || exception instanceof TaskRunException) {
             return CliFailure.badInput(exception.getMessage(), "check the names, files and options given");
+        }
+        if (exception instanceof InvalidInputException invalid) {
+            return CliFailure.badInput(invalid.getMessage(), invalid.problem().hint());
+        }
+        if (exception instanceof UnsupportedDockerfileException) {
+            return CliFailure.badInput(
+                    exception.getMessage(),
+                    "use --builder docker, podman or buildah, or keep the Dockerfile to " + DockerfileJib.SUPPORTED);
         }
         if (exception instanceof dev.ecsdeploy.core.ecr.BuilderFailedException) {
             return new CliFailure(

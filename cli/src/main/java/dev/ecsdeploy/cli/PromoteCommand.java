@@ -37,7 +37,7 @@ final class PromoteCommand extends AwsCommand {
         try (EcrImageManager images = ImageManagers.create(session)) {
             java.time.Instant startedAt = session.time().instant();
             PushResult promoted = images.promote(PromoteRequest.of(repository, from, tags));
-            session.history().build(promoted, null, null, startedAt);
+            session.history().buildFinished(startedAt, promoted, null, null);
             return ImageOutput.print(session, promoted, null);
         }
     }

@@ -45,7 +45,9 @@ final class RollbackCommand extends AwsCommand {
 
     @Override
     void validate() {
-        if (!to.equals(LAST_SUCCESSFUL) && !to.startsWith("arn:") && !to.matches("[A-Za-z0-9_-]+:\\d+")) {
+        if (!to.equals(LAST_SUCCESSFUL)
+                && !dev.ecsdeploy.core.input.InputParser.taskDefinitionRevision(to)
+                        .isValid()) {
             throw CliFailure.badInput(
                     "invalid --to " + to + ": expected last-successful, family:revision or a task definition ARN",
                     "use --to last-successful or --to web:7");
@@ -66,7 +68,7 @@ final class RollbackCommand extends AwsCommand {
                 session.progress(),
                 DecisionPolicy.always(Decision.CONTINUE),
                 DeploymentEngines.sleeper(session));
-        session.history().deployment(record);
+        session.history().deploymentFinished(record);
         return DeploymentOutput.print(session, record);
     }
 

@@ -2,14 +2,18 @@ package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.input.Defaults;
+import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.NetworkSettings;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.WaitMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +63,15 @@ final class RunTaskCommand extends AwsCommand {
 
     @Option(
             names = "--timeout",
-            defaultValue = "10m",
-            description = "Stop the task after this long (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+            defaultValue = Defaults.RUN_TASK_TIMEOUT_TEXT,
+            description = "Stop the task after this long, at most " + Defaults.LONGEST_WAIT_TEXT
+                    + " (default: ${DEFAULT-VALUE}).")
+    String timeout;
 
-    @Option(names = "--count", defaultValue = "1", description = "How many tasks, 1-10 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--count",
+            defaultValue = Defaults.RUN_TASK_COUNT,
+            description = "How many tasks, 1-10 (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--launch-type", description = "FARGATE, EC2 or EXTERNAL (default: the cluster's).")
@@ -100,6 +108,7 @@ final class RunTaskCommand extends AwsCommand {
                     "run-task refused: --image and --command need the container they apply to",
                     "add --container NAME (the container's name in the task definition)");
         }
+        Inputs.require(InputParser.waitDuration(timeout), "--timeout");
         if (count < 1 || count > TaskRunRequest.MAX_COUNT) {
             throw CliFailure.badInput("invalid --count " + count + ": RunTask starts 1 to 10 tasks", "use --count 1");
         }
@@ -116,8 +125,16 @@ final class RunTaskCommand extends AwsCommand {
                 .connection(session.connection())
                 .clock(session.time())
                 .build();
-        TaskRunResult result = runner.run(request, listener(session), DecisionPolicy.NONE, session.time()::sleep);
-        session.history().task(environment, cluster, what.service, result, request.containerImages(), command);
+        HistoryRecorder history = session.history();
+        StartedOperation started = history.taskRunStarted(request, environment);
+        TaskRunResult result;
+        try {
+            result = runner.run(request, listener(session), DecisionPolicy.NONE, session.time()::sleep);
+        } catch (RuntimeException e) {
+            history.ended(started, OperationStatus.FAILED, e.getMessage());
+            throw e;
+        }
+        history.taskRunFinished(started, request, environment, result);
         return TaskOutput.print(session, result);
     }
 
@@ -125,7 +142,7 @@ final class RunTaskCommand extends AwsCommand {
         TaskRunRequest.Builder builder = TaskRunRequest.builder()
                 .cluster(cluster)
                 .count(count)
-                .timeout(timeout)
+                .timeout(Inputs.require(InputParser.waitDuration(timeout), "--timeout"))
                 .launchType(launchType)
                 .waitMode(detach ? WaitMode.UNTIL_RUNNING : WaitMode.UNTIL_STOPPED);
         if (what.service != null) {

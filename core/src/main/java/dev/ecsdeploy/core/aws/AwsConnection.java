@@ -21,7 +21,7 @@ public record AwsConnection(
         int maxAttempts) {
     public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_MAX_ATTEMPTS = 8;
+    public static final int DEFAULT_MAX_ATTEMPTS = dev.ecsdeploy.core.input.Defaults.MAX_ATTEMPTS;
 
     public AwsConnection {
         Objects.requireNonNull(region, "region");

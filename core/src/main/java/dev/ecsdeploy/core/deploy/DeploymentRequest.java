@@ -33,7 +33,7 @@ public record DeploymentRequest(
         TimeoutAction onTimeout,
         WhenBusy whenAnotherDeploymentInProgress,
         AbortAction onAbort) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_TIMEOUT = dev.ecsdeploy.core.input.Defaults.DEPLOY_TIMEOUT;
 
     public DeploymentRequest {
         requireName("cluster", cluster);

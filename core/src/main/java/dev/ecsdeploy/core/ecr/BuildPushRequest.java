@@ -61,6 +61,32 @@ public record BuildPushRequest(
         return contextDirectory == null ? null : contextDirectory.resolve("Dockerfile");
     }
 
+    /** This request with {@code image} as its Jib image, e.g. read from the Dockerfile when Jib was chosen. */
+    public BuildPushRequest withJibImage(JibImage image) {
+        return new BuildPushRequest(
+                repository,
+                tags,
+                builderKind,
+                contextDirectory,
+                dockerfile,
+                buildArgs,
+                target,
+                platforms,
+                labels,
+                revision,
+                sourceUrl,
+                version,
+                buildUrl,
+                created,
+                cacheFrom,
+                cacheTo,
+                noCache,
+                pull,
+                secrets,
+                extraArgs,
+                image);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -29,7 +29,7 @@ public final class TaskRunRequest implements Serializable {
     /** RunTask starts at most 10 tasks per call. */
     public static final int MAX_COUNT = 10;
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_TIMEOUT = dev.ecsdeploy.core.input.Defaults.RUN_TASK_TIMEOUT;
 
     private final String cluster;
     private final String taskDefinition;

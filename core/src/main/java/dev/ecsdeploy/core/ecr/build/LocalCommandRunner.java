@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** Runs commands as local processes and works on the local file system; what the CLI and the tests use. */
 public final class LocalCommandRunner implements CommandRunner {
+    /** The exit code reported for a command stopped at its timeout, as coreutils' {@code timeout} reports it. */
+    public static final int TIMED_OUT_EXIT_CODE = 124;
+
     private final Path temporaryRoot;
 
     public LocalCommandRunner() {
@@ -40,6 +44,9 @@ public final class LocalCommandRunner implements CommandRunner {
         try {
             Process process = builder.start();
             writeStdin(process, command.stdin());
+            if (command.timeout() != null) {
+                return runWithin(process, command, lineConsumer);
+            }
             List<String> lines = readLines(process, lineConsumer);
             return new CommandResult(process.waitFor(), lines);
         } catch (IOException e) {
@@ -48,6 +55,42 @@ public final class LocalCommandRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(command.program() + " was interrupted: the build was cancelled", e);
         }
+    }
+
+    /**
+     * Reads the output on a thread of its own so that a command that never ends (a Docker CLI waiting for a daemon
+     * behind a dead network route) can be stopped when its time is up.
+     */
+    private static CommandResult runWithin(Process process, Command command, Consumer<String> lineConsumer)
+            throws InterruptedException {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        readLines(process, line -> {
+                            lines.add(line);
+                            lineConsumer.accept(line);
+                        });
+                    } catch (IOException e) {
+                        lines.add(command.program() + ": output unreadable: " + e.getMessage());
+                    }
+                },
+                "ecs-deploy-output-" + command.program());
+        reader.setDaemon(true);
+        reader.start();
+        if (!process.waitFor(command.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            reader.join(1000);
+            List<String> output = new ArrayList<>(List.copyOf(lines));
+            output.add(command.program() + ": no answer within " + describe(command.timeout()) + "; stopped");
+            return new CommandResult(TIMED_OUT_EXIT_CODE, output);
+        }
+        reader.join();
+        return new CommandResult(process.exitValue(), List.copyOf(lines));
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 
     private static void writeStdin(Process process, byte[] stdin) throws IOException {

@@ -26,8 +26,8 @@ public record ScanRequest(
         Map<ScanOutcome, ScanVerdict> statusVerdicts)
         implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_TIMEOUT = dev.ecsdeploy.core.input.Defaults.SCAN_TIMEOUT;
+    public static final Duration DEFAULT_POLL_INTERVAL = dev.ecsdeploy.core.input.Defaults.SCAN_POLL_INTERVAL;
 
     public ScanRequest {
         EcrNames.requireRepositoryName(repository);

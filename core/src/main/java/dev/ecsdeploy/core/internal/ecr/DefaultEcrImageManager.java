@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.ArchivePushRequest;
 import dev.ecsdeploy.core.ecr.BuildPushRequest;
 import dev.ecsdeploy.core.ecr.BuildSecret;
+import dev.ecsdeploy.core.ecr.BuilderChoice;
 import dev.ecsdeploy.core.ecr.EcrImageException;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.EcrNames;
@@ -57,7 +58,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         this.auth = new ToolAuth(runner, builder.toolEnvironment);
         this.repositories = new RepositoryManager(ecr, clock, listener);
         this.images = new ImageLookup(ecr);
-        this.builders = new BuilderSelector(runner, builder.toolEnvironment);
+        this.builders = new BuilderSelector(runner, builder.toolEnvironment, clock);
         this.archives = new ArchivePusher(clock, listener);
         this.scans = new ScanWatcher(ecr, clock);
     }
@@ -75,14 +76,13 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     public PushResult buildAndPush(BuildPushRequest request) {
         EcrNames.requireRepositoryName(request.repository().name());
         EcrNames.requireTags(request.tags());
-        ImageBuilder builder = builders.select(request);
+        BuilderChoice choice = builders.choose(request, listener);
+        return buildAndPush(choice.applyTo(request), builders.builder(choice));
+    }
+
+    private PushResult buildAndPush(BuildPushRequest request, ImageBuilder builder) {
         validateInputs(request, builder);
-        emit(
-                EventKinds.ECR_BUILD,
-                "building " + request.repository().name() + " with " + builder.name()
-                        + (request.builderKind() == dev.ecsdeploy.core.ecr.BuilderKind.AUTO
-                                ? " (auto: first available)"
-                                : ""));
+        emit(EventKinds.ECR_BUILD, "building " + request.repository().name() + " with " + builder.name());
         RepositoryReport repository = repositories.ensure(request.repository());
         RegistryCredential credential = tokens.credentialFor(repository.registry());
         Map<String, String> existing = images.digestsOf(request.repository(), request.tags());

@@ -1,0 +1,443 @@
+package dev.ecsdeploy.core.history;
+
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.deploy.DeploymentRequest;
+import dev.ecsdeploy.core.ecr.BuildPushRequest;
+import dev.ecsdeploy.core.ecr.PushResult;
+import dev.ecsdeploy.core.ecr.scan.ScanGate;
+import dev.ecsdeploy.core.ecr.scan.ScanResult;
+import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.task.ContainerOverrides;
+import dev.ecsdeploy.core.task.ContainerResult;
+import dev.ecsdeploy.core.task.TaskResult;
+import dev.ecsdeploy.core.task.TaskRunRequest;
+import dev.ecsdeploy.core.task.TaskRunResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the engines return into history entries and appends them to a {@link HistoryStore}: a deployment record,
+ * a task run result, a push with its scan. An operation can be recorded when it starts ({@code IN_PROGRESS}, with
+ * {@code ...Started}) and completed when it ends ({@code ...Finished} with the {@link StartedOperation}); the final
+ * entry reuses the id, so it supersedes the first. A store that cannot be written costs a warning event, never the
+ * operation's verdict: every method returns the entry it meant to record.
+ *
+ * <pre>{@code
+ * HistoryRecorder history = HistoryRecorder.builder()
+ *         .store(HistoryStore.open(dir, listener)).region("eu-west-1").origin(Origin.user("ci")).build();
+ * StartedOperation started = history.deploymentStarted(request);
+ * DeploymentRecord record = engine.deploy(request, listener, policy, sleeper);
+ * history.deploymentFinished(started, record);
+ * }</pre>
+ */
+public final class HistoryRecorder {
+    /** The most events a deployment entry keeps: the last ones, where the verdict is explained. */
+    public static final int MAX_EVENTS = 200;
+
+    private final HistoryStore store;
+    private final Clock clock;
+    private final String region;
+    private final Origin origin;
+    private final ProgressListener listener;
+    private final Supplier<String> ids;
+    private final Map<String, HistoryEntry> startedEntries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HistoryRecorder(Builder builder) {
+        this.store = Objects.requireNonNull(builder.store, "store");
+        this.clock = builder.clock;
+        this.region = builder.region;
+        this.origin = builder.origin;
+        this.listener = builder.listener;
+        this.ids = builder.ids;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Records a deployment that starts now as {@code IN_PROGRESS}. */
+    public StartedOperation deploymentStarted(DeploymentRequest request) {
+        String id = ids.get();
+        Instant startedAt = now();
+        return start(DeploymentEntry.builder()
+                .id(id)
+                .recordedAt(startedAt)
+                .region(region)
+                .environment(request.environment())
+                .cluster(request.cluster())
+                .service(request.service())
+                .strategy(request.strategy().apiName())
+                .status(OperationStatus.IN_PROGRESS)
+                .startedAt(startedAt)
+                .origin(origin)
+                .build());
+    }
+
+    /** Records a finished deployment that was not recorded when it started. */
+    public DeploymentEntry deploymentFinished(DeploymentRecord record) {
+        String id = firstNonNull(record.serviceDeploymentArn(), record.deploymentId(), ids.get());
+        return deploymentFinished(new StartedOperation(id, record.startedAt()), record);
+    }
+
+    /** Completes the entry of a deployment recorded by {@link #deploymentStarted}. */
+    public DeploymentEntry deploymentFinished(StartedOperation started, DeploymentRecord record) {
+        String arn = record.newTaskDefinitionArn();
+        return append(DeploymentEntry.builder()
+                .id(started.id())
+                .recordedAt(now())
+                .region(region)
+                .accountId(accountOf(arn))
+                .environment(record.environment())
+                .cluster(record.cluster())
+                .service(record.service())
+                .strategy(record.strategy())
+                .previousTaskDefinitionArn(record.previousTaskDefinitionArn())
+                .taskDefinitionArn(arn)
+                .images(images(record.imageDigests()))
+                .serviceDeploymentArn(record.serviceDeploymentArn())
+                .status(record.operationStatus())
+                .reason(record.succeeded() || record.reason().isBlank() ? null : record.reason())
+                .startedAt(record.startedAt() == null ? started.startedAt() : record.startedAt())
+                .finishedAt(record.finishedAt())
+                .events(lastEvents(record.events().stream()
+                        .map(e -> new HistoryEvent(e.time(), e.message()))
+                        .toList()))
+                .origin(origin)
+                .build());
+    }
+
+    /** Records a task run that starts now as {@code IN_PROGRESS}. */
+    public StartedOperation taskRunStarted(TaskRunRequest request, String environment) {
+        String id = ids.get();
+        Instant startedAt = now();
+        return start(TaskRunEntry.builder()
+                .id(id)
+                .recordedAt(startedAt)
+                .region(region)
+                .environment(environment)
+                .cluster(request.cluster())
+                .service(request.taskDefinitionOfService())
+                .taskDefinitionArn(request.taskDefinition())
+                .images(images(request.containerImages()))
+                .command(command(request))
+                .status(OperationStatus.IN_PROGRESS)
+                .startedAt(startedAt)
+                .origin(origin)
+                .build());
+    }
+
+    /** Records a finished task run that was not recorded when it started; its id is the first task's ARN. */
+    public TaskRunEntry taskRunFinished(TaskRunRequest request, String environment, TaskRunResult result) {
+        TaskResult first = first(result);
+        String id = first == null ? ids.get() : first.taskArn();
+        Instant startedAt = first == null || first.startedAt() == null ? now() : first.startedAt();
+        return taskRunFinished(new StartedOperation(id, startedAt), request, environment, result);
+    }
+
+    /** Completes the entry of a task run recorded by {@link #taskRunStarted}. */
+    public TaskRunEntry taskRunFinished(
+            StartedOperation started, TaskRunRequest request, String environment, TaskRunResult result) {
+        TaskResult first = first(result);
+        return append(TaskRunEntry.builder()
+                .id(started.id())
+                .recordedAt(now())
+                .region(region)
+                .accountId(accountOf(result.taskDefinitionArn()))
+                .environment(environment)
+                .cluster(request.cluster())
+                .service(request.taskDefinitionOfService())
+                .taskDefinitionArn(result.taskDefinitionArn())
+                .taskArn(first == null ? null : first.taskArn())
+                .images(images(request.containerImages()))
+                .command(command(request))
+                .exitCode(first == null ? null : exitCode(first))
+                .status(result.operationStatus())
+                .reason(result.succeeded() ? null : result.message())
+                .startedAt(first == null || first.startedAt() == null ? started.startedAt() : first.startedAt())
+                .finishedAt(first == null ? null : first.stoppedAt())
+                .events(result.problems().stream()
+                        .map(problem -> new HistoryEvent(now(), problem))
+                        .toList())
+                .origin(origin)
+                .build());
+    }
+
+    /** Records an image build that starts now as {@code IN_PROGRESS}. */
+    public StartedOperation buildStarted(BuildPushRequest request) {
+        String id = ids.get();
+        Instant startedAt = now();
+        return start(ImageBuildEntry.builder()
+                .id(id)
+                .recordedAt(startedAt)
+                .region(region)
+                .repository(request.repository().name())
+                .tags(request.tags())
+                .status(OperationStatus.IN_PROGRESS)
+                .startedAt(startedAt)
+                .origin(origin)
+                .build());
+    }
+
+    /**
+     * Completes the entry of a build recorded by {@link #buildStarted}: the push, and the scan with its gate when
+     * there was one ({@code scan} and {@code gate} may be null). A broken gate makes the build FAILED.
+     */
+    public ImageBuildEntry buildFinished(StartedOperation started, PushResult pushed, ScanResult scan, ScanGate gate) {
+        boolean gateBroken = scan != null && scan.verdict() == ScanVerdict.FAIL;
+        return append(ImageBuildEntry.builder()
+                .id(started.id())
+                .recordedAt(now())
+                .region(region)
+                .registry(pushed.registry())
+                .repository(repositoryName(pushed))
+                .tags(pushed.tags())
+                .digest(pushed.digest())
+                .buildTool(pushed.builder())
+                .scan(scan == null ? null : scanReport(scan))
+                .gate(scan == null || scan.gate() == null ? null : gate(scan, gate))
+                .status(gateBroken ? OperationStatus.FAILED : OperationStatus.SUCCEEDED)
+                .reason(gateBroken ? scan.message() : null)
+                .startedAt(started.startedAt())
+                .finishedAt(now())
+                .origin(origin)
+                .build());
+    }
+
+    /** Records a finished build that was not recorded when it started. */
+    public ImageBuildEntry buildFinished(Instant startedAt, PushResult pushed, ScanResult scan, ScanGate gate) {
+        return buildFinished(new StartedOperation(ids.get(), startedAt), pushed, scan, gate);
+    }
+
+    /**
+     * Records that a started operation ended without a result from its engine (the engine threw, or the wait was
+     * given up): the entry keeps what the start recorded and ends as {@code status} with the reason. Does nothing
+     * when the start entry is neither remembered by this recorder nor in the store.
+     */
+    public void ended(StartedOperation started, OperationStatus status, String reason) {
+        HistoryEntry start = started(started.id());
+        Instant now = now();
+        if (start instanceof DeploymentEntry deployment) {
+            append(deployment.toBuilder()
+                    .recordedAt(now)
+                    .status(status)
+                    .reason(reason)
+                    .finishedAt(now)
+                    .build());
+        } else if (start instanceof TaskRunEntry task) {
+            append(task.toBuilder()
+                    .recordedAt(now)
+                    .status(status)
+                    .reason(reason)
+                    .finishedAt(now)
+                    .build());
+        } else if (start instanceof ImageBuildEntry build) {
+            append(build.toBuilder()
+                    .recordedAt(now)
+                    .status(status)
+                    .reason(reason)
+                    .finishedAt(now)
+                    .build());
+        }
+    }
+
+    private HistoryEntry started(String id) {
+        HistoryEntry remembered = startedEntries.get(id);
+        if (remembered != null) {
+            return remembered;
+        }
+        try {
+            return store.history().entries().stream()
+                    .filter(entry -> entry.id().equals(id))
+                    .reduce((older, newer) -> newer)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private StartedOperation start(HistoryEntry entry) {
+        startedEntries.put(entry.id(), entry);
+        append(entry);
+        return new StartedOperation(entry.id(), entry.startedAt());
+    }
+
+    private <T extends HistoryEntry> T append(T entry) {
+        try {
+            store.append(entry);
+        } catch (RuntimeException e) {
+            listener.onEvent(ProgressEvent.warning(
+                    now(),
+                    "history.not-recorded",
+                    "history not recorded in " + store.directory() + ": " + e.getMessage()));
+        }
+        return entry;
+    }
+
+    private static TaskResult first(TaskRunResult result) {
+        return result.tasks().isEmpty() ? null : result.tasks().get(0);
+    }
+
+    private static List<String> command(TaskRunRequest request) {
+        return request.containerOverrides().stream()
+                .map(ContainerOverrides::command)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(List.of());
+    }
+
+    private static List<DeployedImage> images(Map<String, String> byContainer) {
+        return byContainer.entrySet().stream()
+                .map(e -> new DeployedImage(e.getKey(), e.getValue(), digestOf(e.getValue())))
+                .toList();
+    }
+
+    private static String digestOf(String image) {
+        int at = image.indexOf('@');
+        return at < 0 ? null : image.substring(at + 1);
+    }
+
+    /** The first non-zero exit code of an essential container, else the first exit code known. */
+    private static Integer exitCode(TaskResult task) {
+        return task.containers().stream()
+                .filter(ContainerResult::essential)
+                .map(ContainerResult::exitCode)
+                .filter(Objects::nonNull)
+                .filter(code -> code != 0)
+                .findFirst()
+                .orElseGet(() -> task.containers().stream()
+                        .map(ContainerResult::exitCode)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private static ScanReport scanReport(ScanResult scan) {
+        return scan.findings()
+                .map(report -> {
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    report.severityCounts().forEach((severity, count) -> counts.put(severity.name(), count));
+                    List<Finding> findings = report.findings().stream()
+                            .map(f -> new Finding(
+                                    f.id(),
+                                    f.severity().name(),
+                                    f.packageName(),
+                                    f.installedVersion(),
+                                    f.fixedVersion(),
+                                    f.uri(),
+                                    f.description()))
+                            .toList();
+                    return new ScanReport(report.status(), report.completedAt(), counts, findings);
+                })
+                .orElseGet(() -> new ScanReport(scan.outcome().name(), null, Map.of(), List.of()));
+    }
+
+    private static GateVerdict gate(ScanResult scan, ScanGate gate) {
+        return new GateVerdict(scan.gate().passed(), policy(gate), scan.gate().describe());
+    }
+
+    /** The gate's thresholds as users write them, e.g. {@code CRITICAL=0,HIGH=5}. */
+    static String policy(ScanGate gate) {
+        if (gate == null) {
+            return "";
+        }
+        return gate.thresholds().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    private static List<HistoryEvent> lastEvents(List<HistoryEvent> events) {
+        return events.size() <= MAX_EVENTS ? events : events.subList(events.size() - MAX_EVENTS, events.size());
+    }
+
+    private static String repositoryName(PushResult pushed) {
+        String prefix = pushed.registry() + "/";
+        String uri = pushed.repositoryUri();
+        return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+    }
+
+    /** The account is the fifth field of an ARN: arn:aws:ecs:region:account:…; null when unknown. */
+    private static String accountOf(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : null;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Configures a {@link HistoryRecorder}. */
+    public static final class Builder {
+        private HistoryStore store;
+        private Clock clock = Clock.systemUTC();
+        private String region;
+        private Origin origin;
+        private ProgressListener listener = event -> {};
+        private Supplier<String> ids = () -> UUID.randomUUID().toString();
+
+        private Builder() {}
+
+        /** The store entries go to. */
+        public Builder store(HistoryStore value) {
+            this.store = value;
+            return this;
+        }
+
+        /** When entries are recorded; defaults to the system UTC clock. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The AWS region the operations ran in. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /** Who started the operations, and from which build. */
+        public Builder origin(Origin value) {
+            this.origin = value;
+            return this;
+        }
+
+        /** Where the warning goes when the store cannot be written. */
+        public Builder progressListener(ProgressListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Where new entry ids come from; random UUIDs by default (tests fix them). */
+        public Builder ids(Supplier<String> value) {
+            this.ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        public HistoryRecorder build() {
+            return new HistoryRecorder(this);
+        }
+    }
+}
