@@ -25,6 +25,8 @@ final class BuildahBuilder extends PodmanBuilder {
 
     @Override
     public Path buildToArchive(BuildContext context) {
+        // Before the build, so a base image in the same registry can be pulled.
+        context.auth().login(program, context.registry(), context.credential());
         build(context);
         Path archive = context.workDirectory().resolve("image.oci.tar");
         run(

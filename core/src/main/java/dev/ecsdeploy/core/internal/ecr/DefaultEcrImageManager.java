@@ -49,6 +49,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     private final BuilderSelector builders;
     private final ArchivePusher archives;
     private final ScanWatcher scans;
+    private final Map<String, String> toolEnvironment;
 
     private DefaultEcrImageManager(BuilderImpl builder) {
         this.ecr = builder.clients.ecr(Objects.requireNonNull(builder.connection, "connection"));
@@ -63,6 +64,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         this.builders = new BuilderSelector(runner, builder.toolEnvironment);
         this.archives = new ArchivePusher(clock, listener);
         this.scans = new ScanWatcher(ecr, clock);
+        this.toolEnvironment = Map.copyOf(builder.toolEnvironment);
     }
 
     public static EcrImageManager.Builder builder() {
@@ -92,11 +94,24 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         Path workDirectory = runner.createPrivateDirectory("ecs-deploy-build-");
         try {
             BuildContext context = context(request, repository, credential, workDirectory);
-            String digest = repository.immutableTags()
+            String notReproducible = reportReproducibility(builder, context);
+            String digest = builder.canBuildToArchive(request)
                     ? pushThroughArchive(
-                            builder.buildToArchive(context), repository, credential, request.tags(), existing)
+                            builder.buildToArchive(context),
+                            request.repository(),
+                            repository,
+                            credential,
+                            request.tags(),
+                            existing)
                     : builder.buildAndPush(context);
-            return confirm(request.repository(), repository, request.tags(), digest, builder.name(), existing);
+            return confirm(
+                    request.repository(),
+                    repository,
+                    request.tags(),
+                    digest,
+                    builder.name(),
+                    existing,
+                    notReproducible);
         } finally {
             runner.deleteRecursively(workDirectory);
         }
@@ -126,11 +141,34 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         }
     }
 
+    /** Says which source date the image carries, or why this builder cannot make it reproducible. */
+    private String reportReproducibility(ImageBuilder builder, BuildContext context) {
+        String reason = builder.notReproducibleReason(context);
+        if (reason == null) {
+            listener.onEvent(ProgressEvent.info(
+                            clock.instant(),
+                            "ecr.build.reproducible",
+                            "image created at " + context.created().time() + " (from "
+                                    + context.created().source() + "): the same inputs give the same digest")
+                    .withAttribute(
+                            "sourceDateEpoch", Long.toString(context.created().epochSecond())));
+        } else {
+            listener.onEvent(new ProgressEvent(
+                    clock.instant(),
+                    ProgressEvent.Severity.WARNING,
+                    "ecr.build.not-reproducible",
+                    builder.name() + " cannot build reproducibly here: " + reason,
+                    Map.of("reason", reason)));
+        }
+        return reason;
+    }
+
     private BuildContext context(
             BuildPushRequest request, RepositoryReport repository, RegistryCredential credential, Path workDirectory) {
         List<String> references = request.tags().stream()
                 .map(tag -> repository.repositoryUri() + ":" + tag)
                 .toList();
+        SourceDate created = SourceDate.resolve(request, toolEnvironment, runner);
         Map<String, String> ownLabels = new java.util.LinkedHashMap<>();
         if (request.jibImage() != null) {
             ownLabels.putAll(request.jibImage().labels());
@@ -141,24 +179,48 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 references,
                 repository.registry(),
                 credential,
-                OciLabels.of(request, ownLabels, clock.instant()),
+                OciLabels.of(request, ownLabels, created.time()),
+                created,
                 auth,
                 workDirectory,
                 line -> listener.onEvent(new ProgressEvent(
                         clock.instant(), ProgressEvent.Severity.DEBUG, "ecr.build.output", line, Map.of())));
     }
 
+    /**
+     * Pushes a built archive, knowing its digest before anything moves: nothing when every tag already points at
+     * it, only PutImage for missing tags when ECR already holds it, else the blobs the registry lacks and the
+     * manifest.
+     */
     private String pushThroughArchive(
             Path archive,
+            RepositorySpec spec,
             RepositoryReport repository,
             RegistryCredential credential,
             List<String> tags,
             Map<String, String> existing) {
-        emit("ecr.push", "repository has immutable tags: checking the tags before pushing");
         Path local = localTemporaryDirectory();
         try (InputStream in = runner.open(archive)) {
             ImageArchive image =
                     ImageArchive.read(in, local, archive.getFileName().toString());
+            String digest = image.digest();
+            ArchivePusher.requireNoConflict(repository, tags, existing, digest);
+            List<String> toTag = tags.stream()
+                    .filter(tag -> !digest.equals(existing.get(tag)))
+                    .toList();
+            if (toTag.isEmpty()) {
+                return digest;
+            }
+            if (images.find(spec, digest).isPresent()) {
+                toTag.forEach(tag -> putTag(spec, image, tag));
+                listener.onEvent(ProgressEvent.info(
+                                clock.instant(),
+                                "ecr.push",
+                                "tagged " + repository.repositoryUri() + "@" + digest + " as "
+                                        + String.join(", ", toTag) + ": ECR already held the image, nothing uploaded")
+                        .withAttribute("uploadedBytes", "0"));
+                return digest;
+            }
             return archives.push(image, repository, credential, tags, existing);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + archive + ": " + e.getMessage(), e);
@@ -227,6 +289,19 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         }
     }
 
+    private void putTag(RepositorySpec repository, ImageArchive image, String tag) {
+        try {
+            ecr.putImage(r -> r.registryId(repository.registryId())
+                    .repositoryName(repository.name())
+                    .imageManifest(new String(image.manifest(), java.nio.charset.StandardCharsets.UTF_8))
+                    .imageManifestMediaType(image.manifestMediaType())
+                    .imageDigest(image.digest())
+                    .imageTag(tag));
+        } catch (ImageAlreadyExistsException e) {
+            // Another run tagged it meanwhile: the tag points where we want it.
+        }
+    }
+
     private PushResult confirm(
             RepositorySpec spec,
             RepositoryReport repository,
@@ -234,6 +309,17 @@ public final class DefaultEcrImageManager implements EcrImageManager {
             String digest,
             String builder,
             Map<String, String> existing) {
+        return confirm(spec, repository, tags, digest, builder, existing, null);
+    }
+
+    private PushResult confirm(
+            RepositorySpec spec,
+            RepositoryReport repository,
+            List<String> tags,
+            String digest,
+            String builder,
+            Map<String, String> existing,
+            String notReproducibleReason) {
         ImageDetail detail = images.describe(spec, digest);
         List<String> missing =
                 tags.stream().filter(tag -> !detail.imageTags().contains(tag)).toList();
@@ -251,7 +337,8 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 detail.imageSizeInBytes() == null ? 0 : detail.imageSizeInBytes(),
                 detail.imagePushedAt(),
                 builder,
-                changed);
+                changed,
+                notReproducibleReason);
         emit(
                 "ecr.push",
                 (changed ? "pushed " : "unchanged: ") + result.imageUri() + " (" + String.join(", ", tags) + ")");
