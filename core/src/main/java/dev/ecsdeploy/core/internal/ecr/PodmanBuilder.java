@@ -33,7 +33,8 @@ class PodmanBuilder extends CliImageBuilder {
      */
     @Override
     protected List<String> reproducibilityArgs(BuildContext context) {
-        List<String> args = new ArrayList<>(List.of("--timestamp", Long.toString(context.created().epochSecond())));
+        List<String> args = new ArrayList<>(
+                List.of("--timestamp", Long.toString(context.created().epochSecond())));
         if (!context.request().noCache()) {
             args.add("--no-cache");
         }
