@@ -8,11 +8,13 @@ import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.emulator.inspect.CallRecord;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -29,12 +31,13 @@ class UnchangedDeploymentTest {
     private String digest;
 
     @BeforeEach
-    void prepare() {
+    void prepare(TestInfo test) {
         fixture = new EcsFixture(AWS);
         fixture.prepare();
-        fixture.emulator().ecr().createRepository("unchanged-web");
-        digest = fixture.emulator().ecr().putSyntheticImage("unchanged-web", "1.0", Map.of());
-        image = fixture.emulator().registryHost() + "/unchanged-web:1.0";
+        String repository = "unchanged/" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+        fixture.emulator().ecr().createRepository(repository);
+        digest = fixture.emulator().ecr().putSyntheticImage(repository, "1.0", Map.of());
+        image = fixture.emulator().registryHost() + "/" + repository + ":1.0";
     }
 
     @AfterEach
