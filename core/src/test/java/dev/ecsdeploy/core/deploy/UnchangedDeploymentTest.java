@@ -34,7 +34,8 @@ class UnchangedDeploymentTest {
     void prepare(TestInfo test) {
         fixture = new EcsFixture(AWS);
         fixture.prepare();
-        String repository = "unchanged/" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+        String repository =
+                "unchanged/" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         fixture.emulator().ecr().createRepository(repository);
         digest = fixture.emulator().ecr().putSyntheticImage(repository, "1.0", Map.of());
         image = fixture.emulator().registryHost() + "/" + repository + ":1.0";
