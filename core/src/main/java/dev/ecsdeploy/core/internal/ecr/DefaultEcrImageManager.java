@@ -62,7 +62,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         this.repositories = new RepositoryManager(ecr, clock, listener);
         this.images = new ImageLookup(ecr);
         this.builders = new BuilderSelector(runner, builder.toolEnvironment);
-        this.archives = new ArchivePusher(clock, listener);
+        this.archives = new ArchivePusher(ecr, images, clock, listener);
         this.scans = new ScanWatcher(ecr, clock);
         this.toolEnvironment = Map.copyOf(builder.toolEnvironment);
     }
@@ -203,25 +203,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         try (InputStream in = runner.open(archive)) {
             ImageArchive image =
                     ImageArchive.read(in, local, archive.getFileName().toString());
-            String digest = image.digest();
-            ArchivePusher.requireNoConflict(repository, tags, existing, digest);
-            List<String> toTag = tags.stream()
-                    .filter(tag -> !digest.equals(existing.get(tag)))
-                    .toList();
-            if (toTag.isEmpty()) {
-                return digest;
-            }
-            if (images.find(spec, digest).isPresent()) {
-                toTag.forEach(tag -> putTag(spec, image, tag));
-                listener.onEvent(ProgressEvent.info(
-                                clock.instant(),
-                                "ecr.push",
-                                "tagged " + repository.repositoryUri() + "@" + digest + " as "
-                                        + String.join(", ", toTag) + ": ECR already held the image, nothing uploaded")
-                        .withAttribute("uploadedBytes", "0"));
-                return digest;
-            }
-            return archives.push(image, repository, credential, tags, existing);
+            return archives.push(image, spec, repository, credential, tags, existing);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + archive + ": " + e.getMessage(), e);
         } finally {
@@ -243,7 +225,8 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         try (InputStream in = Files.newInputStream(request.archive())) {
             ImageArchive image =
                     ImageArchive.read(in, local, request.archive().getFileName().toString());
-            String digest = archives.push(image, repository, credential, request.tags(), existing);
+            String digest =
+                    archives.push(image, request.repository(), repository, credential, request.tags(), existing);
             return confirm(request.repository(), repository, request.tags(), digest, "archive", existing);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + request.archive() + ": " + e.getMessage(), e);
@@ -286,19 +269,6 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                     .imageTag(tag));
         } catch (ImageAlreadyExistsException e) {
             // The tag already points at this manifest: promotion is idempotent.
-        }
-    }
-
-    private void putTag(RepositorySpec repository, ImageArchive image, String tag) {
-        try {
-            ecr.putImage(r -> r.registryId(repository.registryId())
-                    .repositoryName(repository.name())
-                    .imageManifest(new String(image.manifest(), java.nio.charset.StandardCharsets.UTF_8))
-                    .imageManifestMediaType(image.manifestMediaType())
-                    .imageDigest(image.digest())
-                    .imageTag(tag));
-        } catch (ImageAlreadyExistsException e) {
-            // Another run tagged it meanwhile: the tag points where we want it.
         }
     }
 
