@@ -40,6 +40,10 @@ final class ImageOutput {
         json.put("tags", pushed.tags());
         json.put("builder", pushed.builder());
         json.put("changed", pushed.changed());
+        json.put("reproducible", pushed.reproducible());
+        if (!pushed.reproducible()) {
+            json.put("notReproducibleReason", pushed.notReproducibleReason());
+        }
         json.put("sizeInBytes", pushed.sizeInBytes());
         json.put("pushedAt", pushed.pushedAt());
         return json;

@@ -10,6 +10,11 @@ public enum Phase {
     ROLLING_OUT,
     /** A PAUSE hook holds the deployment until someone decides. */
     AWAITING_DECISION,
+    /**
+     * The service already runs the target (same task definition, stable, nothing else to change): nothing was
+     * registered or updated, and the first poll reports SUCCESSFUL with "unchanged".
+     */
+    UNCHANGED,
     /** The verdict is in. */
     DONE
 }

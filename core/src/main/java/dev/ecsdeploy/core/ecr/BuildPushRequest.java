@@ -192,8 +192,11 @@ public record BuildPushRequest(
         }
 
         /**
-         * The {@code org.opencontainers.image.created} label; defaults to now. Pass the commit time for
-         * reproducible images, so an unchanged source gives the same digest and the push reports "unchanged".
+         * The image's creation time: its {@code created} field, its {@code org.opencontainers.image.created} label
+         * and, where the builder supports it, every file time in its layers. Pass the commit time. When absent, the
+         * engine takes {@code SOURCE_DATE_EPOCH}, then the last commit time of the context directory's git checkout,
+         * then the Unix epoch; never now, so an unchanged source rebuilds to the same digest and the push reports
+         * "unchanged".
          */
         public Builder created(java.time.Instant value) {
             this.created = value;

@@ -19,6 +19,8 @@ public final class EventKinds {
     public static final String DEPLOY_RETRY = "deploy.retry";
     /** Something in the plan that works but is worth a look. */
     public static final String DEPLOY_WARNING = "deploy.warning";
+    /** The service already runs what was asked for: no deployment is made. */
+    public static final String DEPLOY_UNCHANGED = "deploy.unchanged";
     /** A service event ECS recorded, passed through. */
     public static final String ECS_EVENT = "ecs.event";
 
@@ -44,6 +46,14 @@ public final class EventKinds {
     public static final String ECR_BUILD = "ecr.build";
     /** One line of a builder tool's output (DEBUG). */
     public static final String ECR_BUILD_OUTPUT = "ecr.build.output";
+    /** The build is reproducible: the same inputs give the same digest. */
+    public static final String ECR_BUILD_REPRODUCIBLE = "ecr.build.reproducible";
+    /** The builder cannot make this build reproducible here; the event says why. */
+    public static final String ECR_BUILD_NOT_REPRODUCIBLE = "ecr.build.not-reproducible";
+    /** AUTO chose a builder; attribute {@code builder}. */
+    public static final String ECR_BUILDER_CHOSEN = "ecr.builder.chosen";
+    /** AUTO passed over a builder; the message says why. */
+    public static final String ECR_BUILDER_SKIPPED = "ecr.builder.skipped";
 
     public static final String ECR_PUSH = "ecr.push";
     public static final String ECR_PROMOTE = "ecr.promote";
@@ -59,6 +69,9 @@ public final class EventKinds {
     public static final String HISTORY_TORN_LINE = "history.torn-line";
     /** A history journal line that could not be read was skipped. */
     public static final String HISTORY_SKIPPED_LINE = "history.skipped-line";
+
+    /** History could not be recorded; the operation itself is unaffected. */
+    public static final String HISTORY_NOT_RECORDED = "history.not-recorded";
 
     private EventKinds() {}
 

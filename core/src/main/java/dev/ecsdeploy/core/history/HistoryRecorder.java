@@ -7,6 +7,7 @@ import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.ecr.scan.ScanGate;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.operation.OperationStatus;
@@ -277,7 +278,7 @@ public final class HistoryRecorder {
         } catch (RuntimeException e) {
             listener.onEvent(ProgressEvent.warning(
                     now(),
-                    "history.not-recorded",
+                    EventKinds.HISTORY_NOT_RECORDED,
                     "history not recorded in " + store.directory() + ": " + e.getMessage()));
         }
         return entry;

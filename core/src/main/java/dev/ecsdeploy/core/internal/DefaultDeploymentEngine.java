@@ -62,6 +62,19 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 .warnings()
                 .forEach(w -> listener.onEvent(ProgressEvent.warning(clock.instant(), EventKinds.DEPLOY_WARNING, w)));
         String newArn = planned.plan().newTaskDefinitionArn();
+        if (alreadyRunning(request, planned, newArn)) {
+            DeploymentHandle unchanged = handle(request, planned, newArn, Phase.UNCHANGED);
+            if (UpdateServiceCall.configuration(unchanged, service.deploymentConfiguration())
+                    .equals(service.deploymentConfiguration())) {
+                listener.onEvent(ProgressEvent.info(
+                        clock.instant(),
+                        EventKinds.DEPLOY_UNCHANGED,
+                        "nothing to deploy: "
+                                + DeploymentPoller.unchanged(unchanged).reason()
+                                + " (set forceNewDeployment to deploy anyway)"));
+                return unchanged;
+            }
+        }
         if (newArn == null) {
             newArn = ecs.registerTaskDefinition(planned.spec().request())
                     .taskDefinition()
@@ -106,6 +119,18 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 .whenAnotherDeploymentInProgress(WhenBusy.WAIT)
                 .build();
         return start(request);
+    }
+
+    /**
+     * Whether UpdateService would only repeat what the service runs: the same task definition ARN, no new desired
+     * count, not forced, and no deployment in flight. The deployment configuration is compared by the caller.
+     */
+    private static boolean alreadyRunning(DeploymentRequest request, DeploymentPlanner.Planned planned, String arn) {
+        Service service = planned.service();
+        return service.taskDefinition().equals(arn)
+                && !request.forceNewDeployment()
+                && (request.desiredCount() == null || request.desiredCount().equals(service.desiredCount()))
+                && ServiceInspector.isSettled(service);
     }
 
     /** The task definition of the newest SUCCESSFUL service deployment that does not run {@code current}. */

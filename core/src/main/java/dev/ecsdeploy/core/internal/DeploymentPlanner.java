@@ -75,16 +75,17 @@ final class DeploymentPlanner {
         }
         spec = spec.withImages(pinned);
         warnings.addAll(spec.secretLookingEnvironment());
-        List<String> steps = steps(request, "register a new revision of task definition family " + spec.family());
-        DeploymentPlan plan = new DeploymentPlan(
+        SpecDiff diff = SpecDiff.between(current.json(), spec.json());
+        // The same content as the running revision: deploy that revision instead of registering a copy of it.
+        String reused = diff.isEmpty() ? service.taskDefinition() : null;
+        List<String> steps = steps(
                 request,
-                service.taskDefinition(),
-                null,
-                spec.prettyJson(),
-                pinned,
-                SpecDiff.between(current.json(), spec.json()),
-                steps,
-                warnings);
+                service,
+                reused == null
+                        ? "register a new revision of task definition family " + spec.family()
+                        : "reuse the running task definition " + reused + ": its content is unchanged");
+        DeploymentPlan plan = new DeploymentPlan(
+                request, service.taskDefinition(), reused, spec.prettyJson(), pinned, diff, steps, warnings);
         return new Planned(plan, service, spec);
     }
 
@@ -104,14 +105,18 @@ final class DeploymentPlanner {
                 null,
                 target.images(),
                 SpecDiff.between(current.json(), target.json()),
-                steps(request, "deploy the existing task definition " + arn + " as is"),
+                steps(request, service, "deploy the existing task definition " + arn + " as is"),
                 warnings);
         return new Planned(plan, service, target);
     }
 
-    private List<String> steps(DeploymentRequest request, String taskDefinitionStep) {
+    private List<String> steps(DeploymentRequest request, Service service, String taskDefinitionStep) {
         List<String> steps = new ArrayList<>();
         steps.add(taskDefinitionStep);
+        if (!request.forceNewDeployment() && ServiceInspector.isSettled(service)) {
+            steps.add("if the service already runs that task definition with the same settings: nothing to deploy,"
+                    + " no UpdateService (forceNewDeployment deploys anyway)");
+        }
         steps.add("UpdateService " + request.cluster() + "/" + request.service() + " with strategy "
                 + request.strategy().apiName()
                 + (request.desiredCount() == null ? "" : ", desiredCount " + request.desiredCount())

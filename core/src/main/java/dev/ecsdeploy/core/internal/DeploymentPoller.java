@@ -66,6 +66,7 @@ final class DeploymentPoller {
                 case UPDATE_PENDING -> updateService(step);
                 case ROLLING_OUT -> follow(step, null);
                 case AWAITING_DECISION -> follow(step, decision);
+                case UNCHANGED -> step.finish(handle, unchanged(handle));
                 case DONE -> throw new IllegalStateException("unreachable");
             };
         } catch (SdkException e) {
@@ -79,6 +80,18 @@ final class DeploymentPoller {
                     "ECS call failed, retrying: " + e.getMessage());
             return step.next(handle.copy().countPoll().build(), QUICK);
         }
+    }
+
+    /** The verdict of a deployment that had nothing to do: the service already ran its target. */
+    static Verdict unchanged(DeploymentHandle handle) {
+        return new Verdict(
+                DeploymentStatus.SUCCESSFUL,
+                "unchanged: service already runs " + handle.newTaskDefinitionArn() + " ("
+                        + String.join(
+                                ", ",
+                                new java.util.TreeSet<>(handle.imageDigests().values()))
+                        + "); no deployment was made",
+                false);
     }
 
     OperationPoll<DeploymentHandle, DeploymentRecord> abort(DeploymentHandle handle, String abortedBy) {

@@ -97,6 +97,19 @@ final class ServiceInspector {
     }
 
     /** Deployments other than the settled PRIMARY one: a rollout in progress. */
+    /** One PRIMARY deployment, its rollout complete and every desired task running: nothing is in flight. */
+    static boolean isSettled(Service service) {
+        if (service.deployments().size() != 1) {
+            return false;
+        }
+        Deployment primary = service.deployments().get(0);
+        String rollout = primary.rolloutStateAsString();
+        return "PRIMARY".equals(primary.status())
+                && (rollout == null || "COMPLETED".equals(rollout))
+                && service.runningCount() != null
+                && service.runningCount().equals(service.desiredCount());
+    }
+
     static List<Deployment> inProgress(Service service) {
         return service.deployments().stream()
                 .filter(d -> !"PRIMARY".equals(d.status()) || "IN_PROGRESS".equals(d.rolloutStateAsString()))

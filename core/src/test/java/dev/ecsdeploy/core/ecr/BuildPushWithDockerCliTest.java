@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
- * The Docker CLI against podman's Docker-compatible API service, started here. The service gets two settings this
- * machine needs: a registries.conf marking the emulator's registry as insecure (plain HTTP), which podman honours
- * for the push, and an OCI runtime wrapper that runs crun without the cgroup v2 hierarchy (crun refuses this
- * machine's hybrid cgroup layout), so the Dockerfile's RUN step works. The engine runs no {@code docker login}: the
+ * The Docker CLI against podman's Docker-compatible API service ({@link PodmanDockerService}), started here. The engine runs no {@code docker login}: the
  * credential sits in the run's private {@code config.json} and reaches the service in the push's X-Registry-Auth
  * header. Without buildx the legacy builder is used, and the test says so.
  */
@@ -34,7 +30,7 @@ class BuildPushWithDockerCliTest {
     @TempDir
     Path directory;
 
-    private Process service;
+    private PodmanDockerService service;
 
     @AfterEach
     void stopServiceAndRemoveTheImage() throws InterruptedException {
@@ -42,8 +38,7 @@ class BuildPushWithDockerCliTest {
         new LocalCommandRunner()
                 .run(Command.of(List.of("podman", "rmi", "--force", repository + ":1.0.0", repository + ":latest")));
         if (service != null) {
-            service.destroy();
-            service.waitFor(10, TimeUnit.SECONDS);
+            service.close();
         }
     }
 
@@ -52,14 +47,15 @@ class BuildPushWithDockerCliTest {
         ContainerToolsAssumptions.assumeTool("podman");
         ContainerToolsAssumptions.assumeTool("docker");
         ContainerToolsAssumptions.assumeFile("/bin/busybox", "install busybox-static");
-        Path socket = startPodmanService();
+        service = PodmanDockerService.start(directory, aws.emulator().registryHost());
         Path context = Files.createDirectories(directory.resolve("context"));
         EcrTestSupport.busyboxContext(context, "built-by-docker");
-        Map<String, String> dockerHost = Map.of("DOCKER_HOST", "unix://" + socket);
+        Map<String, String> dockerHost = service.dockerHost();
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator(), dockerHost, java.time.Clock.systemUTC())) {
             List<String> credentialModes = new CopyOnWriteArrayList<>();
             support.runner.instrument(command -> {
-                if (command.argv().size() > 1 && command.argv().get(1).equals("push")) {
+                if (command.argv().size() > 1
+                        && List.of("build", "save").contains(command.argv().get(1))) {
                     Path config = Path.of(command.environment().get("DOCKER_CONFIG"));
                     credentialModes.add(mode(config) + " " + mode(config.resolve("config.json")));
                 }
@@ -80,13 +76,13 @@ class BuildPushWithDockerCliTest {
                     .as("the build ran, RUN step included")
                     .containsPattern("STEP \\d+/\\d+: RUN \\[\"/bin/busybox\"");
             assertThat(credentialModes)
-                    .as("the credential directory and file while each push ran")
+                    .as("the credential directory and file while the build and the save ran")
                     .containsOnly("rwx------ rw-------")
                     .hasSize(2);
             assertThat(support.runner.commands())
                     .noneSatisfy(command -> assertThat(command.argv()).contains("login"));
             assertPushed(ecr, support, result);
-            assertThat(Files.readString(directory.resolve("service.log")))
+            assertThat(Files.readString(service.log()))
                     .as("podman's service log")
                     .doesNotContain(EcrTestSupport.PASSWORD_PREFIX)
                     .doesNotContain(EcrTestSupport.TOKEN_PREFIX);
@@ -125,36 +121,5 @@ class BuildPushWithDockerCliTest {
         } catch (java.io.IOException e) {
             return "unreadable: " + e.getMessage();
         }
-    }
-
-    private Path startPodmanService() throws Exception {
-        Path runtime = directory.resolve("crun-without-cgroups");
-        Files.writeString(runtime, """
-                #!/bin/sh
-                exec unshare -m --propagation private sh -c \
-                'umount -l /sys/fs/cgroup/unified 2>/dev/null; exec /usr/bin/crun --cgroup-manager=disabled "$@"' crun "$@"
-                """);
-        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
-        Path registries = directory.resolve("registries.conf");
-        Files.writeString(
-                registries, "[[registry]]\nlocation = \"" + aws.emulator().registryHost() + "\"\ninsecure = true\n");
-        Path socket = directory.resolve("podman.sock");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "podman", "--runtime", runtime.toString(), "system", "service", "--time=0", "unix://" + socket)
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("service.log").toFile());
-        builder.environment().put("CONTAINERS_REGISTRIES_CONF", registries.toString());
-        service = builder.start();
-        for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-            Thread.sleep(100);
-        }
-        boolean answers = new LocalCommandRunner()
-                .run(Command.of(List.of("docker", "version"))
-                        .withEnvironment(Map.of("DOCKER_HOST", "unix://" + socket)))
-                .succeeded();
-        assertThat(answers)
-                .as("podman's Docker API service answers on " + socket)
-                .isTrue();
-        return socket;
     }
 }

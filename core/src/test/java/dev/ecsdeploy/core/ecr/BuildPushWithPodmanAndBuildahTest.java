@@ -33,11 +33,10 @@ class BuildPushWithPodmanAndBuildahTest {
         try (EcrTestSupport support = new EcrTestSupport(aws.emulator())) {
             List<String> authDirectoryModes = new java.util.concurrent.CopyOnWriteArrayList<>();
             support.runner.instrument(command -> {
-                int authfile = command.argv().indexOf("--authfile");
-                if (command.argv().contains("push") && authfile > 0) {
-                    authDirectoryModes.add(
-                            mode(Path.of(command.argv().get(authfile + 1)).getParent()));
-                    authDirectoryModes.add(mode(Path.of(command.argv().get(authfile + 1))));
+                if (command.argv().contains("save")) {
+                    Path authFile = Path.of(command.environment().get("REGISTRY_AUTH_FILE"));
+                    authDirectoryModes.add(mode(authFile.getParent()));
+                    authDirectoryModes.add(mode(authFile));
                 }
                 return command;
             });
@@ -50,10 +49,15 @@ class BuildPushWithPodmanAndBuildahTest {
 
             assertPushed(ecr, support, result, "build/podman");
             assertThat(result.builder()).isEqualTo("podman");
+            assertThat(result.reproducible()).isTrue();
             assertThat(support.runner.commands())
+                    .as("podman logs in for base images; the engine pushes the saved archive itself")
                     .anySatisfy(command -> assertThat(command.argv())
                             .startsWith("podman", "login")
-                            .contains("--password-stdin"));
+                            .contains("--password-stdin"))
+                    .noneSatisfy(command -> assertThat(command.argv()).startsWith("podman", "push"))
+                    .anySatisfy(command ->
+                            assertThat(command.argv()).startsWith("podman", "save", "--format", "oci-archive"));
             support.close();
             support.assertPrivateDirectoriesDeleted();
             support.assertNoSecretLeaked();

@@ -5,6 +5,7 @@ import dev.ecsdeploy.emulator.http.AwsException;
 import dev.ecsdeploy.emulator.http.RawHttpRoute;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,6 +31,24 @@ final class RegistryRoute implements RawHttpRoute {
     @Override
     public String pathPrefix() {
         return "/v2/";
+    }
+
+    @Override
+    public String serviceName() {
+        return "registry";
+    }
+
+    /** For example {@code PUT manifest}, {@code PATCH upload}, {@code HEAD blob}. */
+    @Override
+    public String operationOf(HttpExchange exchange) {
+        RegistryPath path = RegistryPath.parse(exchange.getRequestURI().getPath());
+        return exchange.getRequestMethod() + " " + path.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, String> parametersOf(HttpExchange exchange) {
+        RegistryPath path = RegistryPath.parse(exchange.getRequestURI().getPath());
+        return Map.of("repositoryName", path.name(), "reference", path.reference());
     }
 
     @Override

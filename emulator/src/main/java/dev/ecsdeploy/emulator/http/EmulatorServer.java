@@ -142,7 +142,7 @@ public final class EmulatorServer implements AutoCloseable {
             }
             for (RawHttpRoute route : rawRoutes) {
                 if (path.startsWith(route.pathPrefix())) {
-                    route.handle(exchange);
+                    handleRaw(exchange, route);
                     return;
                 }
             }
@@ -153,6 +153,33 @@ public final class EmulatorServer implements AutoCloseable {
             sendJson(exchange, 404, error("UnknownOperationException", "no route for " + path));
         } catch (RuntimeException e) {
             sendJson(exchange, 500, error("InternalFailure", String.valueOf(e)));
+        }
+    }
+
+    /**
+     * Runs a raw route and logs the call with the request body's size as {@code bytes}, so tests can count what a
+     * client uploaded (for example, that an unchanged image pushes nothing).
+     */
+    private void handleRaw(HttpExchange exchange, RawHttpRoute route) throws IOException {
+        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
+        exchange.setStreams(body, null);
+        try {
+            route.handle(exchange);
+        } finally {
+            drainQuietly(body);
+            Map<String, String> parameters = new LinkedHashMap<>(route.parametersOf(exchange));
+            parameters.put("bytes", Long.toString(body.count()));
+            int status = exchange.getResponseCode();
+            String outcome = status >= 200 && status < 400 ? "OK" : "HTTP " + status;
+            callLog.record(route.serviceName(), route.operationOf(exchange), parameters, outcome, status, clock.now());
+        }
+    }
+
+    private static void drainQuietly(CountingInputStream body) {
+        try {
+            body.drain();
+        } catch (IOException e) {
+            // The client went away: the count is what arrived.
         }
     }
 

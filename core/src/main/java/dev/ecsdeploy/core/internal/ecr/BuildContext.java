@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * What a builder needs for one build: the request, the full image references to tag ({@code registry/repo:tag}),
- * the registry and its credential, the final labels, this run's tool logins and private work directory, and where
- * to send output lines.
+ * the registry and its credential, the final labels, the image's creation time (never "now", see {@link
+ * SourceDate}), this run's tool logins and private work directory, and where to send output lines.
  */
 record BuildContext(
         BuildPushRequest request,
@@ -17,6 +17,7 @@ record BuildContext(
         String registry,
         RegistryCredential credential,
         Map<String, String> labels,
+        SourceDate created,
         ToolAuth auth,
         Path workDirectory,
         Consumer<String> output) {

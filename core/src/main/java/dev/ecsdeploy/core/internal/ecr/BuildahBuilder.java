@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * buildah: the same flags as podman for building and pushing; {@code --layers} keeps the layer cache so an
- * unchanged rebuild reuses every layer.
+ * buildah: the same flags as podman for building (including {@code --timestamp} and {@code --no-cache}, see {@link
+ * PodmanBuilder}); {@code --layers} makes it commit intermediate layers as podman does, so both produce the same
+ * image for the same inputs. The archive is written with {@code buildah push … oci-archive:}.
  */
 final class BuildahBuilder extends PodmanBuilder {
     BuildahBuilder(CommandRunner runner) {
@@ -25,6 +26,8 @@ final class BuildahBuilder extends PodmanBuilder {
 
     @Override
     public Path buildToArchive(BuildContext context) {
+        // Before the build, so a base image in the same registry can be pulled.
+        context.auth().login(program, context.registry(), context.credential());
         build(context);
         Path archive = context.workDirectory().resolve("image.oci.tar");
         run(

@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.ecr.UnsupportedDockerfileException;
 import dev.ecsdeploy.core.ecr.build.Command;
 import dev.ecsdeploy.core.ecr.build.CommandResult;
 import dev.ecsdeploy.core.ecr.build.CommandRunner;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.input.Defaults;
@@ -27,8 +28,8 @@ import java.util.Optional;
  * build machine's), and creates the {@link ImageBuilder} for the choice.
  */
 public final class BuilderSelector implements BuilderPolicy {
-    static final String CHOSEN = "ecr.builder.chosen";
-    static final String SKIPPED = "ecr.builder.skipped";
+    static final String CHOSEN = EventKinds.ECR_BUILDER_CHOSEN;
+    static final String SKIPPED = EventKinds.ECR_BUILDER_SKIPPED;
     private static final List<BuilderKind> CONTAINER_TOOLS =
             List.of(BuilderKind.DOCKER, BuilderKind.PODMAN, BuilderKind.BUILDAH);
 

@@ -52,6 +52,7 @@ abstract class CliImageBuilder implements ImageBuilder {
         context.references().forEach(reference -> argv.addAll(List.of("--tag", reference)));
         request.buildArgs().forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));
         context.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
+        argv.addAll(reproducibilityArgs(context));
         addIfPresent(argv, "--target", request.target());
         if (!request.platforms().isEmpty()) {
             argv.addAll(List.of("--platform", String.join(",", request.platforms())));
@@ -70,6 +71,11 @@ abstract class CliImageBuilder implements ImageBuilder {
         argv.addAll(request.extraArgs());
         argv.add(request.contextDirectory().toString());
         return argv;
+    }
+
+    /** The options that pin the image's creation time and file times to the source date; none by default. */
+    protected List<String> reproducibilityArgs(BuildContext context) {
+        return List.of();
     }
 
     protected static void addIfPresent(List<String> argv, String flag, String value) {

@@ -48,6 +48,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     private final BuilderSelector builders;
     private final ArchivePusher archives;
     private final ScanWatcher scans;
+    private final Map<String, String> toolEnvironment;
 
     private DefaultEcrImageManager(BuilderImpl builder) {
         this.ecr = builder.clients.ecr(Objects.requireNonNull(builder.connection, "connection"));
@@ -59,8 +60,9 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         this.repositories = new RepositoryManager(ecr, clock, listener);
         this.images = new ImageLookup(ecr);
         this.builders = new BuilderSelector(runner, builder.toolEnvironment, clock);
-        this.archives = new ArchivePusher(clock, listener);
+        this.archives = new ArchivePusher(ecr, images, clock, listener);
         this.scans = new ScanWatcher(ecr, clock);
+        this.toolEnvironment = Map.copyOf(builder.toolEnvironment);
     }
 
     public static EcrImageManager.Builder builder() {
@@ -89,11 +91,24 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         Path workDirectory = runner.createPrivateDirectory("ecs-deploy-build-");
         try {
             BuildContext context = context(request, repository, credential, workDirectory);
-            String digest = repository.immutableTags()
+            String notReproducible = reportReproducibility(builder, context);
+            String digest = builder.canBuildToArchive(request)
                     ? pushThroughArchive(
-                            builder.buildToArchive(context), repository, credential, request.tags(), existing)
+                            builder.buildToArchive(context),
+                            request.repository(),
+                            repository,
+                            credential,
+                            request.tags(),
+                            existing)
                     : builder.buildAndPush(context);
-            return confirm(request.repository(), repository, request.tags(), digest, builder.name(), existing);
+            return confirm(
+                    request.repository(),
+                    repository,
+                    request.tags(),
+                    digest,
+                    builder.name(),
+                    existing,
+                    notReproducible);
         } finally {
             runner.deleteRecursively(workDirectory);
         }
@@ -123,11 +138,34 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         }
     }
 
+    /** Says which source date the image carries, or why this builder cannot make it reproducible. */
+    private String reportReproducibility(ImageBuilder builder, BuildContext context) {
+        String reason = builder.notReproducibleReason(context);
+        if (reason == null) {
+            listener.onEvent(ProgressEvent.info(
+                            clock.instant(),
+                            EventKinds.ECR_BUILD_REPRODUCIBLE,
+                            "image created at " + context.created().time() + " (from "
+                                    + context.created().source() + "): the same inputs give the same digest")
+                    .withAttribute(
+                            "sourceDateEpoch", Long.toString(context.created().epochSecond())));
+        } else {
+            listener.onEvent(new ProgressEvent(
+                    clock.instant(),
+                    ProgressEvent.Severity.WARNING,
+                    EventKinds.ECR_BUILD_NOT_REPRODUCIBLE,
+                    builder.name() + " cannot build reproducibly here: " + reason,
+                    Map.of("reason", reason)));
+        }
+        return reason;
+    }
+
     private BuildContext context(
             BuildPushRequest request, RepositoryReport repository, RegistryCredential credential, Path workDirectory) {
         List<String> references = request.tags().stream()
                 .map(tag -> repository.repositoryUri() + ":" + tag)
                 .toList();
+        SourceDate created = SourceDate.resolve(request, toolEnvironment, runner);
         Map<String, String> ownLabels = new java.util.LinkedHashMap<>();
         if (request.jibImage() != null) {
             ownLabels.putAll(request.jibImage().labels());
@@ -138,25 +176,31 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 references,
                 repository.registry(),
                 credential,
-                OciLabels.of(request, ownLabels, clock.instant()),
+                OciLabels.of(request, ownLabels, created.time()),
+                created,
                 auth,
                 workDirectory,
                 line -> listener.onEvent(new ProgressEvent(
                         clock.instant(), ProgressEvent.Severity.DEBUG, EventKinds.ECR_BUILD_OUTPUT, line, Map.of())));
     }
 
+    /**
+     * Pushes a built archive, knowing its digest before anything moves: nothing when every tag already points at
+     * it, only PutImage for missing tags when ECR already holds it, else the blobs the registry lacks and the
+     * manifest.
+     */
     private String pushThroughArchive(
             Path archive,
+            RepositorySpec spec,
             RepositoryReport repository,
             RegistryCredential credential,
             List<String> tags,
             Map<String, String> existing) {
-        emit(EventKinds.ECR_PUSH, "repository has immutable tags: checking the tags before pushing");
         Path local = localTemporaryDirectory();
         try (InputStream in = runner.open(archive)) {
             ImageArchive image =
                     ImageArchive.read(in, local, archive.getFileName().toString());
-            return archives.push(image, repository, credential, tags, existing);
+            return archives.push(image, spec, repository, credential, tags, existing);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + archive + ": " + e.getMessage(), e);
         } finally {
@@ -178,7 +222,8 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         try (InputStream in = Files.newInputStream(request.archive())) {
             ImageArchive image =
                     ImageArchive.read(in, local, request.archive().getFileName().toString());
-            String digest = archives.push(image, repository, credential, request.tags(), existing);
+            String digest =
+                    archives.push(image, request.repository(), repository, credential, request.tags(), existing);
             return confirm(request.repository(), repository, request.tags(), digest, "archive", existing);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + request.archive() + ": " + e.getMessage(), e);
@@ -231,6 +276,17 @@ public final class DefaultEcrImageManager implements EcrImageManager {
             String digest,
             String builder,
             Map<String, String> existing) {
+        return confirm(spec, repository, tags, digest, builder, existing, null);
+    }
+
+    private PushResult confirm(
+            RepositorySpec spec,
+            RepositoryReport repository,
+            List<String> tags,
+            String digest,
+            String builder,
+            Map<String, String> existing,
+            String notReproducibleReason) {
         ImageDetail detail = images.describe(spec, digest);
         List<String> missing =
                 tags.stream().filter(tag -> !detail.imageTags().contains(tag)).toList();
@@ -248,7 +304,8 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 detail.imageSizeInBytes() == null ? 0 : detail.imageSizeInBytes(),
                 detail.imagePushedAt(),
                 builder,
-                changed);
+                changed,
+                notReproducibleReason);
         emit(
                 EventKinds.ECR_PUSH,
                 (changed ? "pushed " : "unchanged: ") + result.imageUri() + " (" + String.join(", ", tags) + ")");

@@ -76,11 +76,45 @@ final class DockerCliBuilder extends CliImageBuilder {
             return List.of(program, "build");
         }
         boolean multiPlatform = context.request().platforms().size() > 1;
-        List<String> argv = new ArrayList<>(List.of(program, "buildx", "build", multiPlatform ? "--push" : "--load"));
+        // BuildKit reads SOURCE_DATE_EPOCH as a build argument; rewrite-timestamp also clamps the file times in the
+        // layers to it (BuildKit 0.13+). "type=docker" is what --load means.
+        List<String> argv = new ArrayList<>(List.of(
+                program,
+                "buildx",
+                "build",
+                "--output",
+                (multiPlatform ? "type=image,push=true" : "type=docker") + ",rewrite-timestamp=true"));
         if (multiPlatform) {
             argv.addAll(List.of("--metadata-file", metadataFile(context).toString()));
         }
         return argv;
+    }
+
+    @Override
+    protected List<String> reproducibilityArgs(BuildContext context) {
+        if (!hasBuildx()) {
+            return List.of();
+        }
+        return List.of(
+                "--build-arg",
+                SourceDate.SOURCE_DATE_EPOCH + "=" + context.created().epochSecond());
+    }
+
+    /**
+     * The legacy builder (no buildx) has no option for the creation time or file times: the daemon stamps both
+     * with the build time, so only its layer cache makes a rebuild come out the same.
+     */
+    @Override
+    public String notReproducibleReason(BuildContext context) {
+        return hasBuildx()
+                ? null
+                : "the Docker CLI without buildx uses the daemon's legacy builder, which stamps the build time into"
+                        + " the image and its files (install the buildx plugin, or use podman or buildah)";
+    }
+
+    @Override
+    public boolean canBuildToArchive(BuildPushRequest request) {
+        return request.platforms().size() <= 1;
     }
 
     private static Path metadataFile(BuildContext context) {

@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.ecr.RepositorySpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
 import software.amazon.awssdk.services.ecr.model.Image;
@@ -55,6 +56,18 @@ final class ImageLookup {
                         + (response.failures().isEmpty()
                                 ? "ECR returned no image"
                                 : response.failures().get(0).failureReason())));
+    }
+
+    /** DescribeImages for one digest, or empty when the repository has no image with it. */
+    Optional<ImageDetail> find(RepositorySpec repository, String digest) {
+        try {
+            return Optional.of(describe(repository, digest));
+        } catch (EcrImageException e) {
+            if (e.getCause() instanceof ImageNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** DescribeImages for one digest: the confirmation that ECR holds what the builder pushed. */

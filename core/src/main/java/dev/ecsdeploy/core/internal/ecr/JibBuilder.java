@@ -113,9 +113,10 @@ final class JibBuilder implements ImageBuilder {
         JibContainerBuilder builder = "scratch".equals(image.baseImage())
                 ? Jib.fromScratch()
                 : Jib.from(baseImage(context, image.baseImage()));
+        Instant created = context.created().time();
         int index = 0;
         for (JibLayer layer : image.layers()) {
-            builder.addFileEntriesLayer(fileLayer(layer, index++));
+            builder.addFileEntriesLayer(fileLayer(layer, index++, created));
         }
         if (image.entrypoint() != null) {
             builder.setEntrypoint(image.entrypoint());
@@ -126,16 +127,14 @@ final class JibBuilder implements ImageBuilder {
         if (image.workingDirectory() != null) {
             builder.setWorkingDirectory(AbsoluteUnixPath.get(image.workingDirectory()));
         }
-        Instant created = context.request().created() == null
-                ? Instant.EPOCH
-                : context.request().created();
         return builder.setEnvironment(image.environment())
                 .setLabels(context.labels())
                 .setCreationTime(created)
                 .setFormat(ImageFormat.Docker);
     }
 
-    private static FileEntriesLayer fileLayer(JibLayer layer, int index) throws IOException {
+    /** Every file time is the source date, so the layer's bytes depend only on the files' content and mode. */
+    private static FileEntriesLayer fileLayer(JibLayer layer, int index, Instant created) throws IOException {
         FilePermissions mode = FilePermissions.fromOctalString(layer.executable() ? "755" : "644");
         return FileEntriesLayer.builder()
                 .setName("layer-" + index)
@@ -143,7 +142,8 @@ final class JibBuilder implements ImageBuilder {
                         layer.source(),
                         AbsoluteUnixPath.get(layer.pathInImage()),
                         (source, destination) ->
-                                Files.isDirectory(source) ? FilePermissions.DEFAULT_FOLDER_PERMISSIONS : mode)
+                                Files.isDirectory(source) ? FilePermissions.DEFAULT_FOLDER_PERMISSIONS : mode,
+                        (source, destination) -> created)
                 .build();
     }
 

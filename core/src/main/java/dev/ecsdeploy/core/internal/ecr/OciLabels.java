@@ -12,9 +12,9 @@ final class OciLabels {
 
     private OciLabels() {}
 
-    static Map<String, String> of(BuildPushRequest request, Map<String, String> own, Instant now) {
+    /** The labels; {@code created} is the image's source date, so the label does not change a rebuild's digest. */
+    static Map<String, String> of(BuildPushRequest request, Map<String, String> own, Instant created) {
         Map<String, String> labels = new LinkedHashMap<>(own);
-        Instant created = request.created() == null ? now : request.created();
         labels.put(
                 "org.opencontainers.image.created",
                 created.truncatedTo(ChronoUnit.SECONDS).toString());

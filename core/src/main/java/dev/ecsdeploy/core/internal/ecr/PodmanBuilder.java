@@ -25,6 +25,30 @@ class PodmanBuilder extends CliImageBuilder {
         return List.of(program, "build");
     }
 
+    /**
+     * {@code --timestamp} sets the image's and its history's creation time, and every file time in the new layers,
+     * to the source date (podman and buildah both take it). {@code --no-cache}, because the local layer cache ignores
+     * the timestamp (podman 4.3, buildah 1.28): a cached layer from a build with another timestamp, or none, would
+     * bring its file times into this image.
+     */
+    @Override
+    protected List<String> reproducibilityArgs(BuildContext context) {
+        List<String> args = new ArrayList<>(
+                List.of("--timestamp", Long.toString(context.created().epochSecond())));
+        if (!context.request().noCache()) {
+            args.add("--no-cache");
+        }
+        return args;
+    }
+
+    /** Layers from a remote cache were made by other builds, with their own file times. */
+    @Override
+    public String notReproducibleReason(BuildContext context) {
+        return context.request().cacheFrom().isEmpty()
+                ? null
+                : "layers taken from --cache-from keep the file times of the build that made them";
+    }
+
     @Override
     public String buildAndPush(BuildContext context) {
         build(context);
@@ -50,6 +74,8 @@ class PodmanBuilder extends CliImageBuilder {
 
     @Override
     public Path buildToArchive(BuildContext context) {
+        // Before the build, so a base image in the same registry can be pulled.
+        context.auth().login(program, context.registry(), context.credential());
         build(context);
         Path archive = context.workDirectory().resolve("image.oci.tar");
         run(

@@ -56,6 +56,7 @@ class BuilderCommandLineTest {
                 .containsSequence("--label", "org.opencontainers.image.revision=abc123")
                 .containsSequence("--label", "org.opencontainers.image.created=2026-01-01T00:00:00Z")
                 .containsSequence("--isolation", "chroot")
+                .containsSequence("--timestamp", "1767225600")
                 .contains("--no-cache", "--pull")
                 .endsWith("/src");
         assertThat(argv).noneMatch(arg -> arg.contains("NPM_TOKEN=") || arg.contains("s3cret"));
@@ -80,7 +81,7 @@ class BuilderCommandLineTest {
     }
 
     @Test
-    void shouldUseBuildxWithLoadWhenPresent() {
+    void shouldUseBuildxWithTimestampRewritingWhenPresent() {
         DockerCliBuilder docker = new DockerCliBuilder(runner, Map.of());
         BuildPushRequest request = BuildPushRequest.builder()
                 .repository("app")
@@ -89,7 +90,8 @@ class BuilderCommandLineTest {
                 .build();
 
         assertThat(docker.buildArgv(context(request), Path.of("/w/iid")))
-                .startsWith("docker", "buildx", "build", "--load");
+                .startsWith("docker", "buildx", "build", "--output", "type=docker,rewrite-timestamp=true")
+                .containsSequence("--build-arg", "SOURCE_DATE_EPOCH=0");
         assertThat(docker.name()).isEqualTo("docker-buildx");
     }
 
@@ -113,10 +115,15 @@ class BuilderCommandLineTest {
                 List.of("reg/app:1.0"),
                 "reg",
                 credential,
-                OciLabels.of(request, request.labels(), Instant.parse("2026-05-05T00:00:00Z")),
+                OciLabels.of(request, request.labels(), created(request).time()),
+                created(request),
                 new ToolAuth(runner, Map.of()),
                 Path.of("/work"),
                 line -> {});
+    }
+
+    private static SourceDate created(BuildPushRequest request) {
+        return new SourceDate(request.created() == null ? Instant.EPOCH : request.created(), "the test");
     }
 
     /** Succeeds at everything except programs or sub-commands listed in {@link #failing}. */
