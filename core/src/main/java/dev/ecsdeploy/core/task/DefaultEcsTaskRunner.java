@@ -34,11 +34,11 @@ final class DefaultEcsTaskRunner implements EcsTaskRunner {
 
     @Override
     public OperationPoll<TaskRunHandle, TaskRunResult> poll(TaskRunHandle handle, Decision decision) {
-        return follower.poll(handle, clock.instant());
+        return follower.poll(handle, clock);
     }
 
     @Override
     public OperationPoll<TaskRunHandle, TaskRunResult> abort(TaskRunHandle handle, String abortedBy) {
-        return follower.abort(handle, abortedBy, clock.instant());
+        return follower.abort(handle, abortedBy, clock);
     }
 }

@@ -14,6 +14,7 @@ import dev.ecsdeploy.core.task.TaskRunHandle.Phase;
 import dev.ecsdeploy.core.task.TaskRunHandle.StopCause;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,8 @@ final class TaskFollower {
         this.cadence = cadence;
     }
 
-    OperationPoll<TaskRunHandle, TaskRunResult> poll(TaskRunHandle handle, Instant now) {
-        Round round = new Round(handle, now);
+    OperationPoll<TaskRunHandle, TaskRunResult> poll(TaskRunHandle handle, InstantSource clock) {
+        Round round = new Round(handle, clock);
         if (handle.phase() == Phase.PREPARED) {
             launch(round);
         } else if (handle.phase() != Phase.DONE) {
@@ -56,8 +57,9 @@ final class TaskFollower {
         return round.finish();
     }
 
-    OperationPoll<TaskRunHandle, TaskRunResult> abort(TaskRunHandle handle, String who, Instant now) {
-        Round round = new Round(handle, now);
+    OperationPoll<TaskRunHandle, TaskRunResult> abort(TaskRunHandle handle, String who, InstantSource clock) {
+        Round round = new Round(handle, clock);
+        Instant now = round.now;
         if (handle.phase() == Phase.PREPARED) {
             round.b.stopRequested(StopCause.ABORT, "aborted by " + who + " before RunTask", now);
             round.done();
@@ -339,13 +341,15 @@ final class TaskFollower {
     /** The working state of one poll round. */
     private static final class Round {
         final TaskRunHandle.Builder b;
+        final InstantSource clock;
         final Instant now;
         final List<ProgressEvent> events = new ArrayList<>();
         Instant retryAt;
 
-        Round(TaskRunHandle handle, Instant now) {
+        Round(TaskRunHandle handle, InstantSource clock) {
             this.b = handle.toBuilder();
-            this.now = now;
+            this.clock = clock;
+            this.now = clock.instant();
         }
 
         void emit(ProgressEvent event) {
@@ -381,7 +385,8 @@ final class TaskFollower {
 
         OperationPoll<TaskRunHandle, TaskRunResult> finish() {
             TaskRunHandle handle = b.build();
-            Duration wait = Duration.between(now, nextPollAt(handle));
+            // Counted from the end of the round, so time spent in AWS calls does not delay the next one.
+            Duration wait = Duration.between(clock.instant(), nextPollAt(handle));
             return new OperationPoll<>(handle, events, wait, Optional.empty(), handle.result());
         }
 

@@ -191,7 +191,8 @@ final class ScanWatcher implements ScanWait {
         }
         Instant nextPoll = now.plus(request.pollInterval());
         Instant due = nextPoll.isAfter(handle.deadline()) ? handle.deadline() : nextPoll;
-        return new OperationPoll<>(next, events, Duration.between(now, due), Optional.empty(), Optional.empty());
+        Duration wait = Duration.between(clock.instant(), due);
+        return new OperationPoll<>(next, events, wait, Optional.empty(), Optional.empty());
     }
 
     private DescribeImageScanFindingsResponse firstPage(ScanRequest request) {
