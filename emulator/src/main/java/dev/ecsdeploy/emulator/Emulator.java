@@ -37,6 +37,9 @@ public final class Emulator implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "emulator/secret/key/not/a/real/secret0000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_CLOCK_ADVANCE = Duration.ofDays(365);
+    /** Longer than any SDK client's default timeouts, so a rule can still make calls time out. */
+    private static final Duration MAX_LATENCY = Duration.ofMinutes(5);
 
     private final EmulatorServer server;
     private final EmulatorContext context;
@@ -196,10 +199,7 @@ public final class Emulator implements AutoCloseable {
             case "POST sts/roles" -> sts.defineRole(request.body());
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
-                double seconds = request.body()
-                        .path("seconds")
-                        .asDouble(Double.parseDouble(request.query().getOrDefault("seconds", "0")));
-                context.clock().advance(Duration.ofMillis((long) (seconds * 1000)));
+                context.clock().advance(clockAdvance(request));
                 yield clockJson();
             }
             default -> {
@@ -209,6 +209,26 @@ public final class Emulator implements AutoCloseable {
                 throw new AwsException(404, "NotFound", "no control path " + method + " /_emulator/" + path);
             }
         };
+    }
+
+    /** {@code {"seconds": 90}} or {@code ?seconds=90}: a finite, non-negative step of at most a year. */
+    private static Duration clockAdvance(ControlRequest request) {
+        JsonNode body =
+                request.body() == null ? JSON.nullNode() : request.body().path("seconds");
+        String text = body.isMissingNode() || body.isNull()
+                ? request.query().getOrDefault("seconds", "0")
+                : body.isNumber() ? body.asText() : null;
+        double seconds;
+        try {
+            seconds = text == null ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0 && seconds <= MAX_CLOCK_ADVANCE.toSeconds())) {
+            throw AwsException.validation("seconds must be a number from 0 to " + MAX_CLOCK_ADVANCE.toSeconds()
+                    + " (one year), not " + (text == null ? body : text));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private ObjectNode clockJson() {
@@ -256,7 +276,18 @@ public final class Emulator implements AutoCloseable {
                 body.path("throttlePercent").asDouble(0),
                 body.path("serverErrorPercent").asDouble(0),
                 body.path("dropPercent").asDouble(0),
-                Duration.ofMillis(body.path("latencyMillis").asLong(0)));
+                latency(body.path("latencyMillis")));
+    }
+
+    private static Duration latency(JsonNode millis) {
+        if (millis.isMissingNode() || millis.isNull()) {
+            return Duration.ZERO;
+        }
+        if (!millis.canConvertToLong() || millis.asLong() < 0 || millis.asLong() > MAX_LATENCY.toMillis()) {
+            throw new IllegalArgumentException(
+                    "latencyMillis must be a whole number from 0 to " + MAX_LATENCY.toMillis() + ", not " + millis);
+        }
+        return Duration.ofMillis(millis.asLong());
     }
 
     /** Settings for a new emulator. */

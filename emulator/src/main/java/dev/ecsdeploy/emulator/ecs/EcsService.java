@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.ImageResolver;
 import dev.ecsdeploy.emulator.workload.TaskLogWriter;
@@ -114,9 +115,23 @@ public final class EcsService implements AwsJsonService {
         world.circuitBreakerMinimumThreshold = minimum;
     }
 
+    /** Members the emulator accepts without using them still need the right JSON type, as in AWS. */
+    private static void checkUnreadMembers(String operation, ObjectNode input) {
+        switch (operation) {
+            case "CreateCluster" -> {
+                MemberTypes.structures(input, "configuration", "serviceConnectDefaults");
+                MemberTypes.lists(input, "defaultCapacityProviderStrategy", "capacityProviders", "settings");
+            }
+            case "ListServices" -> MemberTypes.strings(input, "resourceManagementType");
+            case "ListTasks" -> MemberTypes.strings(input, "containerInstance", "daemonName");
+            default -> {}
+        }
+    }
+
     @Override
     public synchronized JsonNode handle(String operation, ObjectNode input, RequestContext context) {
         EcsInput in = new EcsInput(input);
+        checkUnreadMembers(operation, input);
         return switch (operation) {
             case "CreateCluster" -> clusters.create(in, context);
             case "DescribeClusters" -> clusters.describe(in, context);

@@ -15,6 +15,7 @@ import java.util.Set;
 final class TaskOperations {
     static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
+    private static final int MAX_OVERRIDES_LENGTH = 8192;
     private final EcsWorld world;
     private final TaskRunner runner;
     private final TagOperations tags;
@@ -101,6 +102,11 @@ final class TaskOperations {
     private static ObjectNode overrides(EcsInput input, TaskDefinition definition) {
         ObjectNode overrides =
                 input.object("overrides").map(ObjectNode::deepCopy).orElseGet(JsonNodeFactory.instance::objectNode);
+        // AWS caps the container overrides of RunTask at 8192 characters of JSON.
+        JsonNode containerOverrides = overrides.path("containerOverrides");
+        if (!containerOverrides.isMissingNode() && containerOverrides.toString().length() > MAX_OVERRIDES_LENGTH) {
+            throw EcsErrors.invalidParameter("Container Overrides length must be at most " + MAX_OVERRIDES_LENGTH);
+        }
         Set<String> names = new HashSet<>();
         definition.containers().forEach(c -> names.add(c.path("name").asText()));
         for (JsonNode override : overrides.path("containerOverrides")) {

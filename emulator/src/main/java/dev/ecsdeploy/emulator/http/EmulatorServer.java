@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +186,11 @@ public final class EmulatorServer implements AutoCloseable {
         ObjectNode input;
         try {
             JsonNode parsed = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            input = parsed instanceof ObjectNode object ? object : JSON.createObjectNode();
+            if (!(parsed instanceof ObjectNode object)) {
+                sendJson(exchange, 400, error("SerializationException", "the request body must be a JSON object"));
+                return;
+            }
+            input = object;
         } catch (IOException e) {
             sendJson(exchange, 400, error("SerializationException", "request body is not JSON"));
             return;
@@ -274,16 +279,22 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void handleControl(HttpExchange exchange, String path) throws IOException {
         try {
+            ControlGuard.check(exchange, port());
             byte[] body = readAll(exchange.getRequestBody());
             JsonNode json = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
+            if (!json.isNull() && !json.isObject()) {
+                throw new AwsException(400, "SerializationException", "the request body must be a JSON object");
+            }
             Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
             ControlRequest request = new ControlRequest(exchange.getRequestMethod(), path, query, json);
             JsonNode answer = withWorld(() -> controlHandler.handle(request));
             sendJson(exchange, 200, answer == null ? JSON.createObjectNode() : answer);
         } catch (AwsException e) {
             sendJson(exchange, e.status(), error(e.code(), e.getMessage()));
-        } catch (IOException | IllegalArgumentException e) {
-            sendJson(exchange, 400, error("BadRequest", e.getMessage()));
+        } catch (IOException e) {
+            sendJson(exchange, 400, error("SerializationException", "the request body is not JSON"));
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+            sendJson(exchange, 400, error("ValidationException", String.valueOf(e.getMessage())));
         }
     }
 

@@ -236,6 +236,7 @@ class TaskLifecycleTest {
     void shouldTakeScenariosThroughTheControlApi() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/simulate"))
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"image\": \"job:oom\", \"labels\": {\"dev.ecsdeploy.emulator.exit-code\": \"137\"}}"))
                 .build();
