@@ -9,6 +9,7 @@ import dev.ecsdeploy.emulator.ecr.EcrService;
 import dev.ecsdeploy.emulator.ecs.EcsService;
 import dev.ecsdeploy.emulator.faults.FaultInjector;
 import dev.ecsdeploy.emulator.faults.FaultRule;
+import dev.ecsdeploy.emulator.faults.UnimplementedOperations;
 import dev.ecsdeploy.emulator.http.AwsException;
 import dev.ecsdeploy.emulator.http.ControlRequest;
 import dev.ecsdeploy.emulator.http.EmulatorServer;
@@ -45,6 +46,7 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorContext context;
     private final CallLog callLog;
     private final FaultInjector faults;
+    private final UnimplementedOperations unimplemented = new UnimplementedOperations();
     private final EcsService ecs;
     private final EcrService ecr;
     private final LogsService logs;
@@ -53,8 +55,8 @@ public final class Emulator implements AutoCloseable {
     private Emulator(Builder builder) throws IOException {
         this.callLog = new CallLog();
         this.faults = new FaultInjector(builder.seed);
-        this.server =
-                new EmulatorServer(builder.port, builder.clock, faults, callLog, builder.accountId, builder.region);
+        this.server = new EmulatorServer(
+                builder.port, builder.clock, faults, unimplemented, callLog, builder.accountId, builder.region);
         this.context = new EmulatorContext(
                 builder.clock, builder.accountId, builder.region, "127.0.0.1:" + server.port(), builder.seed);
         this.logs = new LogsService(context);
@@ -122,6 +124,14 @@ public final class Emulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Operations answered as an endpoint answers an operation it does not know, to imitate an endpoint that
+     * implements only part of AWS.
+     */
+    public UnimplementedOperations unimplemented() {
+        return unimplemented;
+    }
+
     public EcsService ecs() {
         return ecs;
     }
@@ -187,6 +197,15 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
+            case "GET unimplemented" -> unimplementedJson();
+            case "POST unimplemented" -> {
+                unimplement(request.body());
+                yield unimplementedJson();
+            }
+            case "DELETE unimplemented" -> {
+                unimplemented.clear();
+                yield unimplementedJson();
+            }
             case "POST ecs/simulate" -> ecs.simulate(request.body());
             case "POST ecs/alarm" -> {
                 ecs.triggerAlarm(request.body().path("alarmName").asText());
@@ -229,6 +248,37 @@ public final class Emulator implements AutoCloseable {
                     + " (one year), not " + (text == null ? body : text));
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** {@code {"operations": ["ecs:ListServiceDeployments"], "style": "aws" | "localstack"}}. */
+    private void unimplement(JsonNode body) {
+        JsonNode operations = body == null ? JSON.nullNode() : body.path("operations");
+        if (!operations.isArray() || operations.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "operations must be a list of targets such as [\"ecs:ListServiceDeployments\"]");
+        }
+        String styleName = body.path("style").asText("aws").toUpperCase(java.util.Locale.ROOT);
+        UnimplementedOperations.Style style;
+        try {
+            style = UnimplementedOperations.Style.valueOf(styleName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("style must be aws or localstack, not " + body.path("style"), e);
+        }
+        for (JsonNode target : operations) {
+            if (!target.isTextual()) {
+                throw new IllegalArgumentException(
+                        "each operation must be a string such as \"ecs:ListServiceDeployments\"");
+            }
+        }
+        operations.forEach(target -> unimplemented.add(target.textValue(), style));
+    }
+
+    private ObjectNode unimplementedJson() {
+        ObjectNode node = JSON.createObjectNode();
+        unimplemented
+                .targets()
+                .forEach((target, style) -> node.put(target, style.name().toLowerCase(java.util.Locale.ROOT)));
+        return node;
     }
 
     private ObjectNode clockJson() {
