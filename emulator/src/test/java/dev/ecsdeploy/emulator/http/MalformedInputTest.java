@@ -1,19 +1,18 @@
 package dev.ecsdeploy.emulator.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,49 +39,51 @@ class MalformedInputTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    static Stream<Arguments> operations() {
+    static Stream<Arguments> services() {
         return Stream.of(
-                        operations(EcsClient.class, "AmazonEC2ContainerServiceV20141113"),
-                        operations(EcrClient.class, "AmazonEC2ContainerRegistry_V20150921"),
-                        operations(CloudWatchLogsClient.class, "Logs_20140328"))
-                .flatMap(List::stream);
+                Arguments.of(EcsClient.class, "AmazonEC2ContainerServiceV20141113"),
+                Arguments.of(EcrClient.class, "AmazonEC2ContainerRegistry_V20150921"),
+                Arguments.of(CloudWatchLogsClient.class, "Logs_20140328"));
     }
 
-    @ParameterizedTest(name = "{0}.{1}")
-    @MethodSource("operations")
-    void shouldAnswerABodyThatIsNotAnObjectWithASerializationError(
-            String targetPrefix, String operation, List<SdkField<?>> members) throws Exception {
-        for (String body : List.of("[1,2]", "5", "\"text\"", "null")) {
-            JsonNode error = send(targetPrefix + "." + operation, body, 400);
-
-            assertThat(error.path("__type").asText()).as(operation + " " + body).isEqualTo("SerializationException");
-        }
-    }
-
-    @ParameterizedTest(name = "{0}.{1}")
-    @MethodSource("operations")
-    void shouldAnswerAMemberOfTheWrongTypeWithAnAwsError(
-            String targetPrefix, String operation, List<SdkField<?>> members) throws Exception {
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("services")
+    void shouldAnswerABodyThatIsNotAnObjectWithASerializationError(Class<?> client, String targetPrefix)
+            throws Exception {
         SoftAssertions softly = new SoftAssertions();
-        for (SdkField<?> member : members) {
-            ObjectNode body = JSON.createObjectNode();
-            body.set(member.locationName(), wrongValueFor(member));
+        for (Map.Entry<String, List<SdkField<?>>> operation : operations(client).entrySet()) {
+            for (String body : List.of("[1,2]", "5", "null")) {
+                HttpResponse<String> response = send(targetPrefix + "." + operation.getKey(), body);
 
-            HttpResponse<String> response = send(targetPrefix + "." + operation, body.toString());
-
-            String call = operation + " " + body + " -> " + response.body();
-            softly.assertThat(response.statusCode()).as(call).isEqualTo(400);
-            JsonNode error = JSON.readTree(response.body());
-            softly.assertThat(error.path("__type").asText()).as(call).isNotBlank();
-            softly.assertThat(error.path("message").asText()).as(call).doesNotContain("java.", "\tat ");
+                String call = operation.getKey() + " " + body + " -> " + response.body();
+                softly.assertThat(response.statusCode()).as(call).isEqualTo(400);
+                softly.assertThat(JSON.readTree(response.body()).path("__type").asText())
+                        .as(call)
+                        .isEqualTo("SerializationException");
+            }
         }
         softly.assertAll();
     }
 
-    private JsonNode send(String target, String body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = send(target, body);
-        assertThat(response.statusCode()).as(target + " " + body).isEqualTo(expectedStatus);
-        return JSON.readTree(response.body());
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("services")
+    void shouldAnswerAMemberOfTheWrongTypeWithAnAwsError(Class<?> client, String targetPrefix) throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, List<SdkField<?>>> operation : operations(client).entrySet()) {
+            for (SdkField<?> member : operation.getValue()) {
+                ObjectNode body = JSON.createObjectNode();
+                body.set(member.locationName(), wrongValueFor(member));
+
+                HttpResponse<String> response = send(targetPrefix + "." + operation.getKey(), body.toString());
+
+                String call = operation.getKey() + " " + body + " -> " + response.body();
+                softly.assertThat(response.statusCode()).as(call).isEqualTo(400);
+                JsonNode error = JSON.readTree(response.body());
+                softly.assertThat(error.path("__type").asText()).as(call).isNotBlank();
+                softly.assertThat(error.path("message").asText()).as(call).doesNotContain("java.", "\tat ");
+            }
+        }
+        softly.assertAll();
     }
 
     private HttpResponse<String> send(String target, String body) throws Exception {
@@ -91,7 +92,13 @@ class MalformedInputTest {
                 .header("X-Amz-Target", target)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException stale) {
+            // The JDK server may close a pooled keep-alive connection just as the client reuses it; an answer the
+            // emulator really drops is dropped again on the second try.
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static JsonNode wrongValueFor(SdkField<?> member) {
@@ -102,17 +109,13 @@ class MalformedInputTest {
         };
     }
 
-    private static List<Arguments> operations(Class<?> client, String targetPrefix) {
-        TreeSet<String> seen = new TreeSet<>();
-        List<Arguments> operations = new ArrayList<>();
+    /** The operations of a client interface as the SDK's model has them, with their request members. */
+    private static Map<String, List<SdkField<?>>> operations(Class<?> client) {
+        Map<String, List<SdkField<?>>> operations = new TreeMap<>();
         for (Method method : client.getMethods()) {
             Class<?>[] parameters = method.getParameterTypes();
-            if (parameters.length != 1 || !SdkRequest.class.isAssignableFrom(parameters[0])) {
-                continue;
-            }
-            String operation = parameters[0].getSimpleName().replaceFirst("Request$", "");
-            if (seen.add(operation)) {
-                operations.add(Arguments.of(targetPrefix, operation, fields(parameters[0])));
+            if (parameters.length == 1 && SdkRequest.class.isAssignableFrom(parameters[0])) {
+                operations.put(parameters[0].getSimpleName().replaceFirst("Request$", ""), fields(parameters[0]));
             }
         }
         return operations;
