@@ -82,6 +82,10 @@ public final class SdkModelConformance implements ExecutionInterceptor {
             unknownEnums(path, pojo, violations);
             if (json != null && json.isObject()) {
                 members(path, pojo, json, violations);
+            } else {
+                for (SdkField<?> field : pojo.sdkFields()) {
+                    walk(path + "." + field.unmarshallLocationName(), field.getValueOrDefault(pojo), null, violations);
+                }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
