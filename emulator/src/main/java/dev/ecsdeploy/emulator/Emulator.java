@@ -207,6 +207,7 @@ public final class Emulator implements AutoCloseable {
                 yield unimplementedJson();
             }
             case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "POST ecs/capacity" -> ecs.taskCapacity(request.body());
             case "POST ecs/alarm" -> {
                 ecs.triggerAlarm(request.body().path("alarmName").asText());
                 yield JSON.createObjectNode();

@@ -44,7 +44,8 @@ final class TaskOperations {
                 return describeArns(cluster, previous.taskArns(), false);
             }
         }
-        List<EcsTask> started = start(input, cluster, request);
+        Placement placement = start(input, cluster, request);
+        List<EcsTask> started = placement.started();
         token.ifPresent(t -> world.runTaskTokens.put(
                 cluster.arn + "|" + t,
                 new EcsWorld.ClientToken(
@@ -54,11 +55,25 @@ final class TaskOperations {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode tasks = out.putArray("tasks");
         started.forEach(task -> tasks.add(render(task, true)));
-        out.putArray("failures");
+        ArrayNode failures = out.putArray("failures");
+        for (int i = 0; i < placement.unplaced(); i++) {
+            boolean fargate = "FARGATE".equals(placement.launchType());
+            failures.addObject()
+                    .put("arn", cluster.arn)
+                    .put(
+                            "reason",
+                            fargate
+                                    ? "Capacity is unavailable at this time. Please try again later or in a different"
+                                            + " availability zone"
+                                    : "RESOURCE:MEMORY");
+        }
         return out;
     }
 
-    private List<EcsTask> start(EcsInput input, Cluster cluster, RequestContext request) {
+    /** The tasks RunTask started, and how many it could not place for want of capacity. */
+    private record Placement(List<EcsTask> started, int unplaced, String launchType) {}
+
+    private Placement start(EcsInput input, Cluster cluster, RequestContext request) {
         String reference = input.required("taskDefinition");
         TaskDefinition definition = world.findTaskDefinition(reference, request.region())
                 .orElseThrow(() -> EcsErrors.invalidParameter("TaskDefinition not found."));
@@ -77,13 +92,14 @@ final class TaskOperations {
         }
         ObjectNode overrides = overrides(input, definition);
         String group = input.string("group").orElse("family:" + definition.family);
+        int placeable = Math.max(0, Math.min(count, world.taskCapacity - holdingCapacity(cluster)));
         List<EcsTask> started = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < placeable; i++) {
             EcsTask task = runner.launch(cluster, definition, group, startedBy, launchType, overrides, request.now());
             tags.apply(task.arn, input.array("tags"));
             started.add(task);
         }
-        return started;
+        return new Placement(started, count - placeable, launchType);
     }
 
     /**
@@ -121,6 +137,17 @@ final class TaskOperations {
         }
         overrides.putArray("inferenceAcceleratorOverrides");
         return overrides;
+    }
+
+    /** Tasks of the cluster that hold capacity: every task not yet STOPPED. */
+    private int holdingCapacity(Cluster cluster) {
+        int count = 0;
+        for (EcsTask task : world.tasksOf(cluster)) {
+            if (!"STOPPED".equals(task.lastStatus)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     JsonNode describe(EcsInput input, RequestContext request) {
