@@ -77,6 +77,7 @@ final class EmulatorTime {
             double seconds = emulated.toMillis() / 1000.0;
             HttpRequest request = HttpRequest.newBuilder(URI.create(advance + "?seconds=" + seconds))
                     .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build();
             try {

@@ -1,6 +1,8 @@
 package dev.ecsdeploy.cli;
 
+import dev.ecsdeploy.core.aws.AwsFailure;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.ecr.DockerfileJib;
 import dev.ecsdeploy.core.ecr.UnsupportedDockerfileException;
 import dev.ecsdeploy.core.input.InvalidInputException;
@@ -8,7 +10,7 @@ import dev.ecsdeploy.core.spec.InvalidSpecException;
 import dev.ecsdeploy.core.task.TaskRunException;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** Maps what the core and the SDK throw to the CLI's exit codes and "{what happened}: {why}" messages with a hint. */
 final class Failures {
@@ -17,6 +19,11 @@ final class Failures {
     static CliFailure translate(Throwable exception) {
         if (exception instanceof CliFailure failure) {
             return failure;
+        }
+        if (exception instanceof ServiceBusyException) {
+            return CliFailure.operationFailed(
+                    exception.getMessage(),
+                    "rerun with --wait-for-other to wait for it, or run again once it has finished");
         }
         if (exception instanceof InvalidDeploymentException
                 || exception instanceof InvalidSpecException
@@ -47,18 +54,9 @@ final class Failures {
         if (exception instanceof dev.ecsdeploy.core.ecr.EcrImageException) {
             return CliFailure.badInput(exception.getMessage(), "check the repository, tags, context and builder");
         }
-        if (exception instanceof AwsServiceException aws) {
-            return new CliFailure(
-                    ExitCode.AWS_OR_TOOL_ERROR,
-                    "AWS call failed: " + aws.awsErrorDetails().errorCode() + ": "
-                            + aws.awsErrorDetails().errorMessage(),
-                    hintFor(aws));
-        }
-        if (exception instanceof SdkClientException client) {
-            return new CliFailure(
-                    ExitCode.AWS_OR_TOOL_ERROR,
-                    "AWS could not be reached: " + client.getMessage(),
-                    "check --region, --endpoint-url, the network and the credentials (--profile, --role-arn)");
+        if (exception instanceof SdkException) {
+            AwsFailure failure = AwsFailure.describe(exception);
+            return new CliFailure(ExitCode.AWS_OR_TOOL_ERROR, failure.summary(), hintFor(failure, exception));
         }
         if (exception instanceof UncheckedIOException io) {
             return new CliFailure(
@@ -70,14 +68,21 @@ final class Failures {
                 "this looks like a bug; please report it with the command line");
     }
 
-    private static String hintFor(AwsServiceException aws) {
-        String code = aws.awsErrorDetails().errorCode();
-        if (code != null && (code.contains("AccessDenied") || code.contains("Unauthorized"))) {
-            return "the credentials in use lack a permission; check --profile / --role-arn and the IAM policy";
-        }
-        if (aws.isThrottlingException()) {
-            return "AWS throttled the calls past the retry budget; try again in a minute";
-        }
-        return "request id " + aws.requestId();
+    private static String hintFor(AwsFailure failure, Throwable exception) {
+        return switch (failure.kind()) {
+            case MISSING_CREDENTIALS -> "set credentials in one of those places, or pass --profile or --role-arn";
+            case NOT_AN_AWS_ANSWER ->
+                "something other than AWS answered; check --endpoint-url, --region and any proxy in between";
+            case NO_ANSWER -> "check --region, --endpoint-url, the network and the credentials (--profile, --role-arn)";
+            case AWS_ERROR -> {
+                if (failure.isAccessDenied()) {
+                    yield "the credentials in use lack a permission; check --profile / --role-arn and the IAM policy";
+                }
+                if (exception instanceof AwsServiceException aws && aws.isThrottlingException()) {
+                    yield "AWS throttled the calls past the retry budget; try again in a minute";
+                }
+                yield null;
+            }
+        };
     }
 }

@@ -9,6 +9,7 @@ import dev.ecsdeploy.emulator.ecr.EcrService;
 import dev.ecsdeploy.emulator.ecs.EcsService;
 import dev.ecsdeploy.emulator.faults.FaultInjector;
 import dev.ecsdeploy.emulator.faults.FaultRule;
+import dev.ecsdeploy.emulator.faults.UnimplementedOperations;
 import dev.ecsdeploy.emulator.http.AwsException;
 import dev.ecsdeploy.emulator.http.ControlRequest;
 import dev.ecsdeploy.emulator.http.EmulatorServer;
@@ -37,11 +38,15 @@ public final class Emulator implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "emulator/secret/key/not/a/real/secret0000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_CLOCK_ADVANCE = Duration.ofDays(365);
+    /** Longer than any SDK client's default timeouts, so a rule can still make calls time out. */
+    private static final Duration MAX_LATENCY = Duration.ofMinutes(5);
 
     private final EmulatorServer server;
     private final EmulatorContext context;
     private final CallLog callLog;
     private final FaultInjector faults;
+    private final UnimplementedOperations unimplemented = new UnimplementedOperations();
     private final EcsService ecs;
     private final EcrService ecr;
     private final LogsService logs;
@@ -50,8 +55,8 @@ public final class Emulator implements AutoCloseable {
     private Emulator(Builder builder) throws IOException {
         this.callLog = new CallLog();
         this.faults = new FaultInjector(builder.seed);
-        this.server =
-                new EmulatorServer(builder.port, builder.clock, faults, callLog, builder.accountId, builder.region);
+        this.server = new EmulatorServer(
+                builder.port, builder.clock, faults, unimplemented, callLog, builder.accountId, builder.region);
         this.context = new EmulatorContext(
                 builder.clock, builder.accountId, builder.region, "127.0.0.1:" + server.port(), builder.seed);
         this.logs = new LogsService(context);
@@ -119,6 +124,14 @@ public final class Emulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Operations answered as an endpoint answers an operation it does not know, to imitate an endpoint that
+     * implements only part of AWS.
+     */
+    public UnimplementedOperations unimplemented() {
+        return unimplemented;
+    }
+
     public EcsService ecs() {
         return ecs;
     }
@@ -184,7 +197,17 @@ public final class Emulator implements AutoCloseable {
                 faults.reseed(Long.parseLong(request.query().getOrDefault("seed", "0")));
                 yield JSON.createObjectNode();
             }
+            case "GET unimplemented" -> unimplementedJson();
+            case "POST unimplemented" -> {
+                unimplement(request.body());
+                yield unimplementedJson();
+            }
+            case "DELETE unimplemented" -> {
+                unimplemented.clear();
+                yield unimplementedJson();
+            }
             case "POST ecs/simulate" -> ecs.simulate(request.body());
+            case "POST ecs/capacity" -> ecs.taskCapacity(request.body());
             case "POST ecs/alarm" -> {
                 ecs.triggerAlarm(request.body().path("alarmName").asText());
                 yield JSON.createObjectNode();
@@ -196,10 +219,7 @@ public final class Emulator implements AutoCloseable {
             case "POST sts/roles" -> sts.defineRole(request.body());
             case "GET clock" -> clockJson();
             case "POST clock/advance" -> {
-                double seconds = request.body()
-                        .path("seconds")
-                        .asDouble(Double.parseDouble(request.query().getOrDefault("seconds", "0")));
-                context.clock().advance(Duration.ofMillis((long) (seconds * 1000)));
+                context.clock().advance(clockAdvance(request));
                 yield clockJson();
             }
             default -> {
@@ -209,6 +229,57 @@ public final class Emulator implements AutoCloseable {
                 throw new AwsException(404, "NotFound", "no control path " + method + " /_emulator/" + path);
             }
         };
+    }
+
+    /** {@code {"seconds": 90}} or {@code ?seconds=90}: a finite, non-negative step of at most a year. */
+    private static Duration clockAdvance(ControlRequest request) {
+        JsonNode body =
+                request.body() == null ? JSON.nullNode() : request.body().path("seconds");
+        String text = body.isMissingNode() || body.isNull()
+                ? request.query().getOrDefault("seconds", "0")
+                : body.isNumber() ? body.asText() : null;
+        double seconds;
+        try {
+            seconds = text == null ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0 && seconds <= MAX_CLOCK_ADVANCE.toSeconds())) {
+            throw AwsException.validation("seconds must be a number from 0 to " + MAX_CLOCK_ADVANCE.toSeconds()
+                    + " (one year), not " + (text == null ? body : text));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** {@code {"operations": ["ecs:ListServiceDeployments"], "style": "aws" | "localstack"}}. */
+    private void unimplement(JsonNode body) {
+        JsonNode operations = body == null ? JSON.nullNode() : body.path("operations");
+        if (!operations.isArray() || operations.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "operations must be a list of targets such as [\"ecs:ListServiceDeployments\"]");
+        }
+        String styleName = body.path("style").asText("aws").toUpperCase(java.util.Locale.ROOT);
+        UnimplementedOperations.Style style;
+        try {
+            style = UnimplementedOperations.Style.valueOf(styleName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("style must be aws or localstack, not " + body.path("style"), e);
+        }
+        for (JsonNode target : operations) {
+            if (!target.isTextual()) {
+                throw new IllegalArgumentException(
+                        "each operation must be a string such as \"ecs:ListServiceDeployments\"");
+            }
+        }
+        operations.forEach(target -> unimplemented.add(target.textValue(), style));
+    }
+
+    private ObjectNode unimplementedJson() {
+        ObjectNode node = JSON.createObjectNode();
+        unimplemented
+                .targets()
+                .forEach((target, style) -> node.put(target, style.name().toLowerCase(java.util.Locale.ROOT)));
+        return node;
     }
 
     private ObjectNode clockJson() {
@@ -256,7 +327,18 @@ public final class Emulator implements AutoCloseable {
                 body.path("throttlePercent").asDouble(0),
                 body.path("serverErrorPercent").asDouble(0),
                 body.path("dropPercent").asDouble(0),
-                Duration.ofMillis(body.path("latencyMillis").asLong(0)));
+                latency(body.path("latencyMillis")));
+    }
+
+    private static Duration latency(JsonNode millis) {
+        if (millis.isMissingNode() || millis.isNull()) {
+            return Duration.ZERO;
+        }
+        if (!millis.canConvertToLong() || millis.asLong() < 0 || millis.asLong() > MAX_LATENCY.toMillis()) {
+            throw new IllegalArgumentException(
+                    "latencyMillis must be a whole number from 0 to " + MAX_LATENCY.toMillis() + ", not " + millis);
+        }
+        return Duration.ofMillis(millis.asLong());
     }
 
     /** Settings for a new emulator. */

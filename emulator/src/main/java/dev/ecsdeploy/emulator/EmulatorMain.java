@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * the endpoint, then a ready line, and serves until it is stopped.
  */
 public final class EmulatorMain {
+    /** A day per real second; beyond that every timed transition fires at once and the emulation means nothing. */
+    private static final double MAX_SPEED = 86_400;
+
     private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -55,9 +58,9 @@ public final class EmulatorMain {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--port" -> builder.port(Integer.parseInt(require(args[i], value)));
-                case "--speed" -> builder.speed(Double.parseDouble(require(args[i], value)));
-                case "--seed" -> builder.seed(Long.parseLong(require(args[i], value)));
+                case "--port" -> builder.port(port(require(args[i], value)));
+                case "--speed" -> builder.speed(speed(require(args[i], value)));
+                case "--seed" -> builder.seed(number("--seed", require(args[i], value)));
                 case "--region" -> builder.region(require(args[i], value));
                 case "--account" -> builder.accountId(require(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -65,6 +68,36 @@ public final class EmulatorMain {
             i++;
         }
         return builder;
+    }
+
+    private static int port(String value) {
+        long port = number("--port", value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be from 0 to 65535, not " + value);
+        }
+        return (int) port;
+    }
+
+    private static double speed(String value) {
+        double speed;
+        try {
+            speed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            speed = Double.NaN;
+        }
+        if (!(speed >= 0 && speed <= MAX_SPEED)) {
+            throw new IllegalArgumentException(
+                    "--speed must be a number from 0 to " + (long) MAX_SPEED + ", not " + value);
+        }
+        return speed;
+    }
+
+    private static long number(String option, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not " + value, e);
+        }
     }
 
     private static String require(String option, String value) {

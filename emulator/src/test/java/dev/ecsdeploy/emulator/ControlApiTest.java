@@ -8,16 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -184,6 +188,83 @@ class ControlApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void shouldRefuseARequestFromAForeignOrigin() throws Exception {
+        HttpResponse<String> response = send(
+                "POST", "faults", "{\"target\":\"*\",\"dropPercent\":100}", "https://evil.example", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("AccessDeniedException");
+        assertThat(aws.emulator().faults().rules()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptItsOwnOrigin() throws Exception {
+        HttpResponse<String> response =
+                send("GET", "health", null, "http://127.0.0.1:" + aws.emulator().port(), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseASimpleTextPlainPost() throws Exception {
+        HttpResponse<String> response =
+                send("POST", "faults", "{\"target\":\"*\",\"dropPercent\":100}", null, "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("UnsupportedMediaTypeException");
+        assertThat(aws.emulator().faults().rules()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAForeignHostAsDnsRebindingWouldSendIt() throws Exception {
+        String request = "POST /_emulator/faults HTTP/1.1\r\nHost: attacker.example:"
+                + aws.emulator().port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+
+        String response = rawExchange(request);
+
+        assertThat(response).startsWith("HTTP/1.1 403").contains("AccessDeniedException");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1,2]", "5", "\"text\""})
+    void shouldAnswerABodyThatIsNotAnObjectWithAnAwsError(String body) throws Exception {
+        HttpResponse<String> response = send("POST", "faults", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("SerializationException");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-5", "1e300", "\"soon\"", "31622400"})
+    void shouldRefuseAnAbsurdClockAdvance(String seconds) throws Exception {
+        Instant before = aws.emulator().now();
+
+        HttpResponse<String> response = send("POST", "clock/advance", "{\"seconds\":" + seconds + "}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("one year");
+        assertThat(aws.emulator().now()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAnAbsurdLatency() throws Exception {
+        HttpResponse<String> response = send("POST", "faults", "{\"target\":\"*\",\"latencyMillis\":1e15}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("ValidationException");
+    }
+
+    private String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", aws.emulator().port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private List<Boolean> throttledPattern(int calls) throws Exception {
         json("POST", "faults/seed?seed=7", null);
         List<Boolean> throttled = new ArrayList<>();
@@ -219,13 +300,20 @@ class ControlApiTest {
 
     private HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(
+        return send(method, path, body, null, "application/json");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String origin, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                         aws.emulator().endpoint().resolve(URI.create("/_emulator/" + path)))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType);
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

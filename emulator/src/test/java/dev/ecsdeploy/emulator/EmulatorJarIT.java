@@ -18,6 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -87,6 +89,22 @@ class EmulatorJarIT {
                     .startsWith("ecs-deploy-emulator: could not bind the emulator to 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("\tat ");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"70000", "-1", "http"})
+    void shouldRefuseAPortOutOfRangeInOneLine(String port) throws Exception {
+        Process refused = new ProcessBuilder(javaExecutable(), "-jar", jar().toString(), "--port", port)
+                .redirectErrorStream(true)
+                .start();
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(output.lines().findFirst().orElse(""))
+                .isEqualTo("ecs-deploy-emulator: --port must be "
+                        + (port.equals("http") ? "a whole number, not http" : "from 0 to 65535, not " + port));
+        assertThat(output).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     private URI start(int port, String... options) throws IOException, InterruptedException {

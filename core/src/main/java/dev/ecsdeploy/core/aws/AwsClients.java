@@ -117,6 +117,7 @@ public final class AwsClients implements AutoCloseable {
                 .apiCallTimeout(connection.apiCallTimeout())
                 .apiCallAttemptTimeout(connection.apiCallAttemptTimeout())
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, userAgentSuffix())
+                .addExecutionInterceptor(new OperationContext.Marker())
                 .build();
     }
 

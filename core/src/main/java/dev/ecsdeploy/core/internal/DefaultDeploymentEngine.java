@@ -9,6 +9,7 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest.CircuitBreaker;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.Phase;
+import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
@@ -53,10 +54,9 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
         Service service = planned.service();
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty() && request.whenAnotherDeploymentInProgress() == WhenBusy.FAIL) {
-            throw new InvalidDeploymentException("deployment refused: another deployment is in progress on service "
+            throw new ServiceBusyException("deployment refused: another deployment is in progress on service "
                     + request.service() + ": "
-                    + busy.stream().map(Verdicts::describe).collect(Collectors.joining(", "))
-                    + "; wait for it to finish or set whenAnotherDeploymentInProgress to WAIT");
+                    + busy.stream().map(Verdicts::describe).collect(Collectors.joining(", ")));
         }
         planned.plan()
                 .warnings()

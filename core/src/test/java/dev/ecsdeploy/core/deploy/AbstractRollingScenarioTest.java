@@ -146,7 +146,7 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         withFaults();
         assertThatThrownBy(() ->
                         engine.start(request(service, EcsFixture.HEALTHY_V2).build()))
-                .isInstanceOf(InvalidDeploymentException.class)
+                .isInstanceOf(ServiceBusyException.class)
                 .hasMessageStartingWith("deployment refused: another deployment is in progress on service " + service)
                 .hasMessageContaining("ecs-svc/");
         withoutFaults();

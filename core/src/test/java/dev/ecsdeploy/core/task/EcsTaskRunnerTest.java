@@ -6,6 +6,7 @@ import static dev.ecsdeploy.core.task.RunTaskFixtures.numbered;
 import static dev.ecsdeploy.core.task.RunTaskFixtures.request;
 import static dev.ecsdeploy.core.task.RunTaskFixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.operation.OperationPoll;
@@ -85,6 +86,29 @@ class EcsTaskRunnerTest {
         assertThat(result.tasks().get(0).stopCode()).isEqualTo("TaskFailedToStart");
         assertThat(result.message()).contains("failed to start").contains("CannotPullContainerError");
         assertThat(result.exitCode("app")).isEmpty();
+    }
+
+    @Test
+    void shouldFailWithEcsReasonWhenRunTaskPlacesNoTaskForWantOfCapacity() {
+        emulator.ecs().taskCapacity(0);
+
+        assertThatThrownBy(() -> runner.runAndWait(request().build(), recorder))
+                .isInstanceOf(TaskRunException.class)
+                .hasMessageStartingWith("RunTask started no task of job:1: ")
+                .hasMessageEndingWith("RESOURCE:MEMORY");
+        assertThat(emulator.callLog().count("ecs", "RunTask")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFailTheRunWhenRunTaskPlacesOnlySomeOfTheTasks() {
+        emulator.ecs().taskCapacity(1);
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(10), 0, List.of("ok")));
+
+        TaskRunResult result = runner.runAndWait(request().count(2).build(), recorder);
+
+        assertThat(result.tasks()).hasSize(1);
+        assertThat(result.status()).isEqualTo(TaskRunStatus.FAILED);
+        assertThat(result.message()).contains("RunTask did not start a task: ").contains("RESOURCE:MEMORY");
     }
 
     @Test

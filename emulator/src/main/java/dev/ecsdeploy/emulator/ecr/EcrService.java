@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
 import dev.ecsdeploy.emulator.http.ControlRequest;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RawHttpRoute;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.ImageResolver;
@@ -193,6 +194,7 @@ public final class EcrService implements AwsJsonService {
     }
 
     private JsonNode authorizationToken(ObjectNode input, RequestContext requestContext) {
+        MemberTypes.lists(input, "registryIds");
         Instant expiresAt = requestContext.now().plus(RegistryAuth.TOKEN_LIFETIME);
         ObjectNode output = EcrJson.object();
         ArrayNode data = output.putArray("authorizationData");

@@ -29,10 +29,10 @@ final class EcrValidation {
 
     static String requiredText(JsonNode input, String member) {
         JsonNode value = input.get(member);
-        if (value == null || value.isNull() || value.asText().isEmpty()) {
+        if (value == null || value.isNull() || AwsException.text(member, value).isEmpty()) {
             throw EcrErrors.required(member);
         }
-        return value.asText();
+        return value.textValue();
     }
 
     /**
@@ -45,7 +45,7 @@ final class EcrValidation {
         if (value == null || value.isNull()) {
             return;
         }
-        String registryId = value.asText();
+        String registryId = AwsException.text("registryId", value);
         checkFormat(registryId);
         if (!registryId.equals(ownRegistryId)) {
             throw EcrErrors.repositoryNotFound(repositoryName, registryId);
@@ -58,14 +58,16 @@ final class EcrValidation {
         if (value == null || value.isNull()) {
             return true;
         }
-        checkFormat(value.asText());
-        return value.asText().equals(ownRegistryId);
+        checkFormat(AwsException.text("registryId", value));
+        return value.textValue().equals(ownRegistryId);
     }
 
     /** CreateRepository can only create in the emulator's own registry. */
     static void ownRegistryForCreate(JsonNode input, String ownRegistryId) {
         JsonNode value = input.get("registryId");
-        if (value != null && !value.isNull() && !value.asText().equals(ownRegistryId)) {
+        if (value != null
+                && !value.isNull()
+                && !AwsException.text("registryId", value).equals(ownRegistryId)) {
             checkFormat(value.asText());
             throw AwsException.invalidParameter("Invalid parameter at 'registryId': the emulator holds only the "
                     + "registry of account " + ownRegistryId + ", so repositories cannot be created in "

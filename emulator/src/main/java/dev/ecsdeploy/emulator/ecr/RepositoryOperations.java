@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.http.AwsException;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ final class RepositoryOperations {
 
     private JsonNode describe(ObjectNode input, RequestContext context) {
         List<EcrRepository> selected = new ArrayList<>();
+        MemberTypes.lists(input, "repositoryNames");
         if (input.has("repositoryNames")) {
             for (JsonNode name : input.get("repositoryNames")) {
                 EcrValidation.registryId(input, store.registryId(), name.asText());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.http.AwsException;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ final class ScanOperations {
                     + "' at 'scanType' failed to satisfy constraint: Member must satisfy enum value set: "
                     + "[BASIC, ENHANCED]");
         }
+        MemberTypes.lists(input, "rules");
         List<ScanningConfiguration.Rule> rules = new ArrayList<>();
         for (JsonNode rule : input.path("rules")) {
             rules.add(rule(rule, scanType));

@@ -3,6 +3,7 @@ package dev.ecsdeploy.emulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsdeploy.emulator.http.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class EcsInput {
 
     Optional<String> string(String name) {
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(AwsException.text(name, value));
     }
 
     String required(String name) {
@@ -40,7 +41,7 @@ final class EcsInput {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.canConvertToInt()) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
             throw EcsErrors.invalidParameter(name + " must be an integer.");
         }
         return Optional.of(value.asInt());
@@ -56,26 +57,41 @@ final class EcsInput {
 
     Optional<Boolean> bool(String name) {
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asBoolean());
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw AwsException.serialization(name, value, "a boolean");
+        }
+        return Optional.of(value.booleanValue());
     }
 
     List<String> strings(String name) {
-        JsonNode value = node.get(name);
         List<String> items = new ArrayList<>();
-        if (value != null && value.isArray()) {
-            value.forEach(item -> items.add(item.asText()));
-        }
+        array(name).forEach(item -> items.add(AwsException.text(name + " item", item)));
         return items;
     }
 
     ArrayNode array(String name) {
         JsonNode value = node.get(name);
-        return value instanceof ArrayNode array ? array : node.arrayNode();
+        if (value == null || value.isNull()) {
+            return node.arrayNode();
+        }
+        if (!(value instanceof ArrayNode array)) {
+            throw AwsException.serialization(name, value, "a list");
+        }
+        return array;
     }
 
     Optional<ObjectNode> object(String name) {
         JsonNode value = node.get(name);
-        return value instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw AwsException.serialization(name, value, "a structure");
+        }
+        return Optional.of(object);
     }
 
     Optional<String> enumValue(String name, Set<String> allowed) {

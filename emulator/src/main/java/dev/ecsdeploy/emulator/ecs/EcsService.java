@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.ImageResolver;
 import dev.ecsdeploy.emulator.workload.TaskLogWriter;
@@ -110,13 +111,52 @@ public final class EcsService implements AwsJsonService {
      * The smallest circuit-breaker failure threshold: 3 (the current API reference, the default) or 10 (older
      * documentation).
      */
+    /**
+     * Limits every cluster to {@code tasks} tasks that are not STOPPED; RunTask then answers the tasks beyond it in
+     * {@code failures[]} (EC2: {@code RESOURCE:MEMORY}, Fargate: capacity unavailable), as ECS does when capacity is
+     * short. {@code Integer.MAX_VALUE} (the default) lifts the limit.
+     */
+    public synchronized void taskCapacity(int tasks) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("capacity must be 0 or more tasks, not " + tasks);
+        }
+        world.taskCapacity = tasks;
+    }
+
+    /** {@code {"tasks": 2}} or {@code {"tasks": null}} (no limit), from the control API. */
+    public JsonNode taskCapacity(JsonNode body) {
+        JsonNode tasks = body == null ? null : body.get("tasks");
+        if (tasks == null || tasks.isNull()) {
+            taskCapacity(Integer.MAX_VALUE);
+        } else if (!tasks.canConvertToInt() || !tasks.isIntegralNumber()) {
+            throw new IllegalArgumentException("tasks must be a whole number of tasks or null, not " + tasks);
+        } else {
+            taskCapacity(tasks.intValue());
+        }
+        return JsonNodeFactory.instance.objectNode().put("tasks", world.taskCapacity);
+    }
+
     public synchronized void circuitBreakerMinimumThreshold(int minimum) {
         world.circuitBreakerMinimumThreshold = minimum;
+    }
+
+    /** Members the emulator accepts without using them still need the right JSON type, as in AWS. */
+    private static void checkUnreadMembers(String operation, ObjectNode input) {
+        switch (operation) {
+            case "CreateCluster" -> {
+                MemberTypes.structures(input, "configuration", "serviceConnectDefaults");
+                MemberTypes.lists(input, "defaultCapacityProviderStrategy", "capacityProviders", "settings");
+            }
+            case "ListServices" -> MemberTypes.strings(input, "resourceManagementType");
+            case "ListTasks" -> MemberTypes.strings(input, "containerInstance", "daemonName");
+            default -> {}
+        }
     }
 
     @Override
     public synchronized JsonNode handle(String operation, ObjectNode input, RequestContext context) {
         EcsInput in = new EcsInput(input);
+        checkUnreadMembers(operation, input);
         return switch (operation) {
             case "CreateCluster" -> clusters.create(in, context);
             case "DescribeClusters" -> clusters.describe(in, context);

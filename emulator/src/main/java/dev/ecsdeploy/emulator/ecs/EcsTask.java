@@ -107,8 +107,11 @@ final class EcsTask {
         json.putArray("attributes");
         json.put("availabilityZone", cluster.region + "a");
         json.put("clusterArn", cluster.arn);
-        json.put("connectivity", connectivityAt == null ? "CONNECTING" : "CONNECTED");
-        Times.put(json, "connectivityAt", connectivityAt);
+        // ECS's Connectivity enum is CONNECTED | DISCONNECTED; a task not yet connected has neither member.
+        if (connectivityAt != null) {
+            json.put("connectivity", "CONNECTED");
+            Times.put(json, "connectivityAt", connectivityAt);
+        }
         ArrayNode list = json.putArray("containers");
         containers.forEach(container -> list.add(container.toJson(arn)));
         String cpu = taskDefinition.body.path("cpu").asText(null);

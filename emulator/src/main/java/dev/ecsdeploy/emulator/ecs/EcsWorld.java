@@ -38,6 +38,8 @@ final class EcsWorld {
     final Map<String, ClientToken> createServiceTokens = new LinkedHashMap<>();
     /** The smallest circuit-breaker threshold: 3 in the current API reference, 10 in older documentation. */
     int circuitBreakerMinimumThreshold = 3;
+    /** How many tasks a cluster can hold at once; RunTask reports the rest as failures. */
+    int taskCapacity = Integer.MAX_VALUE;
 
     /** A RunTask client token: what the first request looked like and which tasks it started. */
     record ClientToken(ObjectNode request, List<String> taskArns, Instant expiresAt) {}

@@ -119,7 +119,7 @@ final class ServiceDeploymentOperations {
         String hookId = input.required("hookId");
         String action =
                 input.enumValue("action", Set.of("CONTINUE", "ROLLBACK")).orElse("CONTINUE");
-        if (!sd.status.equals("IN_PROGRESS")) {
+        if (!sd.status.equals("IN_PROGRESS") && !sd.status.equals("PENDING")) {
             throw EcsErrors.conflict("The service deployment " + sd.arn + " is not IN_PROGRESS.");
         }
         ServiceDeployment.HookRun hook = sd.hooks.stream()

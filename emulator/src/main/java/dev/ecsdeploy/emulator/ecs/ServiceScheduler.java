@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,9 @@ import java.util.List;
  * BLUE_GREEN, LINEAR and CANARY deployments hand their stages to {@link StagedEngine}.
  */
 final class ServiceScheduler {
+    /** How long a new service deployment stays PENDING before it is IN_PROGRESS. */
+    static final Duration PICKUP = Duration.ofSeconds(1);
+
     private final EcsWorld world;
     private final TaskRunner runner;
     private final StagedEngine staged;
@@ -64,8 +68,14 @@ final class ServiceScheduler {
                 deployment,
                 sources,
                 service.deploymentConfiguration.deepCopy());
-        sd.status = "IN_PROGRESS";
-        sd.startedAt = at;
+        // As in ECS, a service deployment is PENDING until the scheduler picks it up, then IN_PROGRESS.
+        sd.status = "PENDING";
+        world.events.schedule(at.plus(PICKUP), due -> {
+            if (sd.status.equals("PENDING")) {
+                sd.status = "IN_PROGRESS";
+                sd.startedAt = due;
+            }
+        });
         JsonNode breakerConfiguration = sd.deploymentConfiguration.path("deploymentCircuitBreaker");
         if (breakerConfiguration.path("enable").asBoolean(false)) {
             sd.breakerStatus = "MONITORING";

@@ -214,7 +214,7 @@ final class StagedEngine {
                 run.status = "SUCCEEDED";
             } else {
                 world.events.schedule(expiresAt, due -> {
-                    if (run.status.equals("AWAITING_ACTION") && sd.status.equals("IN_PROGRESS")) {
+                    if (run.status.equals("AWAITING_ACTION") && sd.inFlight()) {
                         resolveHook(sd, run, action, true, due);
                     }
                 });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.http.RequestContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ final class TaskDefinitionOperations {
             Set.of("json-file", "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "awsfirelens");
     static final Set<String> COMPATIBILITIES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
+    static final int MAX_TASK_DEFINITION_BYTES = 64 * 1024;
     private final EcsWorld world;
     private final TagOperations tags;
 
@@ -38,6 +40,7 @@ final class TaskDefinitionOperations {
                     + " letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.");
         }
         validate(input);
+        requireWithinSizeLimit(input.raw());
         ObjectNode body = input.raw().deepCopy();
         body.remove("tags");
         List<TaskDefinition> revisions = world.families.computeIfAbsent(family, key -> new ArrayList<>());
@@ -51,6 +54,15 @@ final class TaskDefinitionOperations {
         out.set("taskDefinition", definition.toJson());
         out.set("tags", tags.render(arn));
         return out;
+    }
+
+    /** AWS's documented quota: a task definition is at most 64 KiB of JSON. */
+    private static void requireWithinSizeLimit(ObjectNode definition) {
+        int length = definition.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_TASK_DEFINITION_BYTES) {
+            throw EcsErrors.client("Actual length: '" + length + "'. Max allowed length is '"
+                    + MAX_TASK_DEFINITION_BYTES + "' bytes.");
+        }
     }
 
     private void validate(EcsInput input) {

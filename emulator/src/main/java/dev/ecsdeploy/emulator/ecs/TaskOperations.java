@@ -15,6 +15,7 @@ import java.util.Set;
 final class TaskOperations {
     static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
+    private static final int MAX_OVERRIDES_LENGTH = 8192;
     private final EcsWorld world;
     private final TaskRunner runner;
     private final TagOperations tags;
@@ -43,7 +44,8 @@ final class TaskOperations {
                 return describeArns(cluster, previous.taskArns(), false);
             }
         }
-        List<EcsTask> started = start(input, cluster, request);
+        Placement placement = start(input, cluster, request);
+        List<EcsTask> started = placement.started();
         token.ifPresent(t -> world.runTaskTokens.put(
                 cluster.arn + "|" + t,
                 new EcsWorld.ClientToken(
@@ -53,11 +55,25 @@ final class TaskOperations {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode tasks = out.putArray("tasks");
         started.forEach(task -> tasks.add(render(task, true)));
-        out.putArray("failures");
+        ArrayNode failures = out.putArray("failures");
+        for (int i = 0; i < placement.unplaced(); i++) {
+            boolean fargate = "FARGATE".equals(placement.launchType());
+            failures.addObject()
+                    .put("arn", cluster.arn)
+                    .put(
+                            "reason",
+                            fargate
+                                    ? "Capacity is unavailable at this time. Please try again later or in a different"
+                                            + " availability zone"
+                                    : "RESOURCE:MEMORY");
+        }
         return out;
     }
 
-    private List<EcsTask> start(EcsInput input, Cluster cluster, RequestContext request) {
+    /** The tasks RunTask started, and how many it could not place for want of capacity. */
+    private record Placement(List<EcsTask> started, int unplaced, String launchType) {}
+
+    private Placement start(EcsInput input, Cluster cluster, RequestContext request) {
         String reference = input.required("taskDefinition");
         TaskDefinition definition = world.findTaskDefinition(reference, request.region())
                 .orElseThrow(() -> EcsErrors.invalidParameter("TaskDefinition not found."));
@@ -76,13 +92,14 @@ final class TaskOperations {
         }
         ObjectNode overrides = overrides(input, definition);
         String group = input.string("group").orElse("family:" + definition.family);
+        int placeable = Math.max(0, Math.min(count, world.taskCapacity - holdingCapacity(cluster)));
         List<EcsTask> started = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < placeable; i++) {
             EcsTask task = runner.launch(cluster, definition, group, startedBy, launchType, overrides, request.now());
             tags.apply(task.arn, input.array("tags"));
             started.add(task);
         }
-        return started;
+        return new Placement(started, count - placeable, launchType);
     }
 
     /**
@@ -101,6 +118,11 @@ final class TaskOperations {
     private static ObjectNode overrides(EcsInput input, TaskDefinition definition) {
         ObjectNode overrides =
                 input.object("overrides").map(ObjectNode::deepCopy).orElseGet(JsonNodeFactory.instance::objectNode);
+        // AWS caps the container overrides of RunTask at 8192 characters of JSON.
+        JsonNode containerOverrides = overrides.path("containerOverrides");
+        if (!containerOverrides.isMissingNode() && containerOverrides.toString().length() > MAX_OVERRIDES_LENGTH) {
+            throw EcsErrors.invalidParameter("Container Overrides length must be at most " + MAX_OVERRIDES_LENGTH);
+        }
         Set<String> names = new HashSet<>();
         definition.containers().forEach(c -> names.add(c.path("name").asText()));
         for (JsonNode override : overrides.path("containerOverrides")) {
@@ -115,6 +137,17 @@ final class TaskOperations {
         }
         overrides.putArray("inferenceAcceleratorOverrides");
         return overrides;
+    }
+
+    /** Tasks of the cluster that hold capacity: every task not yet STOPPED. */
+    private int holdingCapacity(Cluster cluster) {
+        int count = 0;
+        for (EcsTask task : world.tasksOf(cluster)) {
+            if (!"STOPPED".equals(task.lastStatus)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     JsonNode describe(EcsInput input, RequestContext request) {

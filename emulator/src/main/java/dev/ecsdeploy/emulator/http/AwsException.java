@@ -30,6 +30,24 @@ public class AwsException extends RuntimeException {
         return client("InvalidParameterException", message);
     }
 
+    /**
+     * A member of the wrong JSON type ({@code {"cluster": 5}}): AWS's JSON 1.1 services answer these with
+     * {@code SerializationException} before the operation runs.
+     */
+    public static AwsException serialization(String member, Object value, String expected) {
+        return client(
+                "SerializationException",
+                "Unexpected value " + value + " for member " + member + ": expected " + expected + ".");
+    }
+
+    /** The member as text; a number, boolean, list or object there is a {@link #serialization} error. */
+    public static String text(String member, com.fasterxml.jackson.databind.JsonNode value) {
+        if (!value.isTextual()) {
+            throw serialization(member, value, "a string");
+        }
+        return value.textValue();
+    }
+
     public static AwsException throttling() {
         return client("ThrottlingException", "Rate exceeded");
     }

@@ -8,16 +8,19 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ecsdeploy.emulator.clock.SimulatedClock;
 import dev.ecsdeploy.emulator.faults.Fault;
 import dev.ecsdeploy.emulator.faults.FaultInjector;
+import dev.ecsdeploy.emulator.faults.UnimplementedOperations;
 import dev.ecsdeploy.emulator.inspect.CallLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +61,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final List<RawHttpRoute> rawRoutes = new ArrayList<>();
     private final SimulatedClock clock;
     private final FaultInjector faults;
+    private final UnimplementedOperations unimplemented;
     private final CallLog callLog;
     private final String accountId;
     private final String defaultRegion;
@@ -70,12 +74,14 @@ public final class EmulatorServer implements AutoCloseable {
             int port,
             SimulatedClock clock,
             FaultInjector faults,
+            UnimplementedOperations unimplemented,
             CallLog callLog,
             String accountId,
             String defaultRegion)
             throws IOException {
         this.clock = clock;
         this.faults = faults;
+        this.unimplemented = unimplemented;
         this.callLog = callLog;
         this.accountId = accountId;
         this.defaultRegion = defaultRegion;
@@ -152,7 +158,12 @@ public final class EmulatorServer implements AutoCloseable {
             }
             sendJson(exchange, 404, error("UnknownOperationException", "no route for " + path));
         } catch (RuntimeException e) {
-            sendJson(exchange, 500, error("InternalFailure", String.valueOf(e)));
+            // An emulator bug: the client gets AWS's shape for an internal error, the operator the stack trace.
+            e.printStackTrace();
+            sendJson(
+                    exchange,
+                    500,
+                    error("InternalFailure", "The request processing has failed because of an unknown error."));
         }
     }
 
@@ -212,12 +223,19 @@ public final class EmulatorServer implements AutoCloseable {
         ObjectNode input;
         try {
             JsonNode parsed = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            input = parsed instanceof ObjectNode object ? object : JSON.createObjectNode();
+            if (!(parsed instanceof ObjectNode object)) {
+                sendJson(exchange, 400, error("SerializationException", "the request body must be a JSON object"));
+                return;
+            }
+            input = object;
         } catch (IOException e) {
             sendJson(exchange, 400, error("SerializationException", "request body is not JSON"));
             return;
         }
         Map<String, String> parameters = keyParameters(input);
+        if (answerUnimplemented(exchange, service.serviceName(), operation, parameters)) {
+            return;
+        }
         if (applyFault(exchange, service.serviceName(), operation, parameters, false)) {
             return;
         }
@@ -258,6 +276,22 @@ public final class EmulatorServer implements AutoCloseable {
             callLog.record(service.serviceName(), action, parameters, e.code(), e.status(), clock.now());
             sendXml(exchange, e.status(), queryError(e.code(), e.getMessage(), e.senderFault(), requestId), requestId);
         }
+    }
+
+    /** Returns true when the operation is switched off and was answered as an endpoint answers an unknown one. */
+    private boolean answerUnimplemented(
+            HttpExchange exchange, String service, String operation, Map<String, String> parameters)
+            throws IOException {
+        Optional<UnimplementedOperations.Style> style = unimplemented.lookup(service, operation);
+        if (style.isEmpty()) {
+            return false;
+        }
+        ObjectNode body = JSON.createObjectNode().put("__type", style.get().errorType());
+        style.get().message(service, operation).ifPresent(message -> body.put("message", message));
+        String code = style.get().errorType().substring(style.get().errorType().indexOf('#') + 1);
+        callLog.record(service, operation, parameters, code, style.get().status(), clock.now());
+        sendJson(exchange, style.get().status(), body);
+        return true;
     }
 
     /** Returns true when the fault consumed the exchange (an error was sent or the connection dropped). */
@@ -301,16 +335,22 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void handleControl(HttpExchange exchange, String path) throws IOException {
         try {
+            ControlGuard.check(exchange, port());
             byte[] body = readAll(exchange.getRequestBody());
             JsonNode json = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
+            if (!json.isNull() && !json.isObject()) {
+                throw new AwsException(400, "SerializationException", "the request body must be a JSON object");
+            }
             Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
             ControlRequest request = new ControlRequest(exchange.getRequestMethod(), path, query, json);
             JsonNode answer = withWorld(() -> controlHandler.handle(request));
             sendJson(exchange, 200, answer == null ? JSON.createObjectNode() : answer);
         } catch (AwsException e) {
             sendJson(exchange, e.status(), error(e.code(), e.getMessage()));
-        } catch (IOException | IllegalArgumentException e) {
-            sendJson(exchange, 400, error("BadRequest", e.getMessage()));
+        } catch (IOException e) {
+            sendJson(exchange, 400, error("SerializationException", "the request body is not JSON"));
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+            sendJson(exchange, 400, error("ValidationException", String.valueOf(e.getMessage())));
         }
     }
 

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Ordinary AWS SDK clients pointed at an emulator: a fixed region, static test credentials and the endpoint
- * override, nothing else changed. The clients sign, serialise and retry exactly as against AWS.
+ * override, nothing else changed. The clients sign, serialise and retry exactly as against AWS. Each client also
+ * checks every answer against the SDK's model ({@link SdkModelConformance}), so every test through these clients
+ * also tests the emulator's fidelity.
  */
 public final class EmulatorClients implements AutoCloseable {
     private final Emulator emulator;
@@ -71,7 +73,10 @@ public final class EmulatorClients implements AutoCloseable {
                 .region(Region.of(emulator.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
-                .overrideConfiguration(overrides);
+                .overrideConfiguration(configuration -> {
+                    configuration.addExecutionInterceptor(new SdkModelConformance());
+                    overrides.accept(configuration);
+                });
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }

@@ -25,7 +25,7 @@ final class LogsInput {
 
     Optional<String> text(String member) {
         JsonNode value = input.get(member);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(AwsException.text(member, value));
     }
 
     String required(String member) {
@@ -55,12 +55,24 @@ final class LogsInput {
 
     boolean bool(String member, boolean fallback) {
         JsonNode value = input.get(member);
-        return value == null || value.isNull() ? fallback : value.asBoolean();
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw AwsException.serialization(member, value, "a boolean");
+        }
+        return value.booleanValue();
     }
 
     OptionalLong number(String member) {
         JsonNode value = input.get(member);
-        return value == null || value.isNull() ? OptionalLong.empty() : OptionalLong.of(value.asLong());
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw AwsException.serialization(member, value, "a whole number");
+        }
+        return OptionalLong.of(value.longValue());
     }
 
     int limit(int max, int fallback) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.EmulatorContext;
 import dev.ecsdeploy.emulator.http.AwsException;
 import dev.ecsdeploy.emulator.http.AwsJsonService;
+import dev.ecsdeploy.emulator.http.MemberTypes;
 import dev.ecsdeploy.emulator.http.RequestContext;
 import dev.ecsdeploy.emulator.workload.TaskLogWriter;
 import java.time.Instant;
@@ -81,7 +82,12 @@ public final class LogsService implements AwsJsonService, TaskLogWriter {
         return switch (operation) {
             case "CreateLogGroup" -> createLogGroup(in, request);
             case "DeleteLogGroup" -> deleteLogGroup(in);
-            case "DescribeLogGroups" -> describeLogGroups(in, request);
+            case "DescribeLogGroups" -> {
+                MemberTypes.lists(input, "accountIdentifiers", "logGroupIdentifiers");
+                MemberTypes.booleans(input, "includeLinkedAccounts");
+                MemberTypes.strings(input, "logGroupClass");
+                yield describeLogGroups(in, request);
+            }
             case "CreateLogStream" -> createLogStream(in, request);
             case "DeleteLogStream" -> deleteLogStream(in);
             case "DescribeLogStreams" -> describeLogStreams(in, request);

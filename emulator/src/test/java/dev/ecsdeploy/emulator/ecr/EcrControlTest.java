@@ -52,6 +52,7 @@ class EcrControlTest {
     private HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(aws.emulator().endpoint() + "/_emulator/" + path))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

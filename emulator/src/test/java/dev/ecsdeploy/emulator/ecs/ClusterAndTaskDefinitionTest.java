@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
@@ -119,6 +122,32 @@ class ClusterAndTaskDefinitionTest {
                 .isInstanceOf(EcsException.class)
                 .satisfies(e -> assertThat(((EcsException) e).awsErrorDetails().errorCode())
                         .isEqualTo("UnknownOperationException"));
+    }
+
+    @Test
+    void shouldRefuseATaskDefinitionOverTheSixtyFourKibLimit() {
+        EcsClient ecs = aws.ecs();
+        String big = "x".repeat(1000);
+        List<KeyValuePair> environment = IntStream.range(0, 70)
+                .mapToObj(
+                        i -> KeyValuePair.builder().name("VAR_" + i).value(big).build())
+                .toList();
+
+        assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("huge")
+                        .containerDefinitions(container("app", "nginx").toBuilder()
+                                .environment(environment)
+                                .build())))
+                .isInstanceOfSatisfying(
+                        ClientException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .matches("Actual length: '\\d+'\\. Max allowed length is '65536' bytes\\."));
+        assertThat(ecs.registerTaskDefinition(r -> r.family("huge")
+                                .containerDefinitions(container("app", "nginx").toBuilder()
+                                        .environment(environment.subList(0, 60))
+                                        .build()))
+                        .taskDefinition()
+                        .revision())
+                .isEqualTo(1);
     }
 
     private static TaskDefinition register(EcsClient ecs, String family, String image) {

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.ServiceNotActiveException;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 
@@ -40,6 +42,26 @@ class ServiceOperationsTest {
         emulator = aws.emulator();
         cluster(ecs, "c");
         v1 = taskDefinition(ecs, "web", "web:1");
+    }
+
+    @Test
+    void shouldStartAServiceDeploymentPendingThenInProgressAsEcsDoes() {
+        String arn = createService(ecs, "c", "web", v1, 2, d -> {}).currentServiceDeployment();
+
+        ServiceDeployment pending = describeDeployment(arn);
+        emulator.advance(Duration.ofSeconds(1));
+        ServiceDeployment started = describeDeployment(arn);
+
+        assertThat(pending.status()).isEqualTo(ServiceDeploymentStatus.PENDING);
+        assertThat(pending.startedAt()).isNull();
+        assertThat(started.status()).isEqualTo(ServiceDeploymentStatus.IN_PROGRESS);
+        assertThat(started.startedAt()).isEqualTo(pending.createdAt().plusSeconds(1));
+    }
+
+    private ServiceDeployment describeDeployment(String arn) {
+        return ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(arn))
+                .serviceDeployments()
+                .get(0);
     }
 
     @Test

@@ -94,7 +94,8 @@ class StagedDeploymentTest {
         Duration limit = Duration.ofHours(2);
         var deadline = emulator.now().plus(limit);
         ServiceDeployment current = sd(arn);
-        while (current.status() == ServiceDeploymentStatus.IN_PROGRESS) {
+        while (current.status() == ServiceDeploymentStatus.PENDING
+                || current.status() == ServiceDeploymentStatus.IN_PROGRESS) {
             String stage = current.lifecycleStageAsString();
             if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(stage)) {
                 stages.add(stage);
@@ -124,7 +125,10 @@ class StagedDeploymentTest {
                 .bakeTimeInMinutes(2));
         List<Double> weights = new ArrayList<>();
 
-        List<String> stages = watch(updateTo(v2), weights);
+        String arn = updateTo(v2);
+        assertThat(sd(arn).status()).isEqualTo(ServiceDeploymentStatus.PENDING);
+
+        List<String> stages = watch(arn, weights);
 
         assertThat(stages).containsExactlyElementsOf(STAGES);
         assertThat(weights).containsExactly(0.0, 10.0, 100.0);

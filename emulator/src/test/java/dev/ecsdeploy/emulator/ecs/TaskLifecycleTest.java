@@ -233,9 +233,30 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void shouldAnswerTasksBeyondTheCapacityLimitAsFailures() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/capacity"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tasks\": 2}"))
+                .build();
+        assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        runTask("job:one");
+
+        var response = ecs.runTask(r -> r.cluster("jobs").taskDefinition("job").count(3));
+
+        assertThat(response.tasks()).hasSize(1);
+        assertThat(response.failures())
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.reason()).isEqualTo("RESOURCE:MEMORY"));
+    }
+
+    @Test
     void shouldTakeScenariosThroughTheControlApi() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/ecs/simulate"))
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"image\": \"job:oom\", \"labels\": {\"dev.ecsdeploy.emulator.exit-code\": \"137\"}}"))
                 .build();
