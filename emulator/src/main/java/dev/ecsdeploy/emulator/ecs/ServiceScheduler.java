@@ -32,6 +32,10 @@ final class ServiceScheduler {
         return world.principalArn();
     }
 
+    java.time.Instant now() {
+        return world.context.clock().now();
+    }
+
     StagedEngine staged() {
         return staged;
     }
