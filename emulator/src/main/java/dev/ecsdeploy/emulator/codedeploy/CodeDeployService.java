@@ -94,6 +94,12 @@ public final class CodeDeployService implements AwsJsonService {
                         "deploymentGroupInfo",
                         group(input, input.path("deploymentGroupName").asText()).info);
             case "ListDeploymentGroups" -> listDeploymentGroups(input);
+            case "GetDeploymentConfig" ->
+                wrap(
+                        "deploymentConfigInfo",
+                        TrafficShift.named(Json.required(
+                                        input, "deploymentConfigName", "DeploymentConfigNameRequiredException"))
+                                .render());
             case "BatchGetDeploymentGroups" -> batchGetDeploymentGroups(input);
             case "CreateDeployment" -> createDeployment(input, request);
             case "GetDeployment" -> wrap("deploymentInfo", render(deployment(input)));

@@ -33,4 +33,26 @@ record TrafficShift(String name, List<Integer> steps, Duration interval) {
     private static TrafficShift canary(String name, int minutes) {
         return new TrafficShift(name, List.of(10, 100), Duration.ofMinutes(minutes));
     }
+
+    /** The deploymentConfigInfo that GetDeploymentConfig returns for this configuration. */
+    com.fasterxml.jackson.databind.node.ObjectNode render() {
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        json.put("deploymentConfigName", name);
+        json.put("computePlatform", "ECS");
+        var routing = json.putObject("trafficRoutingConfig");
+        if (steps.size() == 1) {
+            routing.put("type", "AllAtOnce");
+        } else if (steps.size() == 2) {
+            routing.put("type", "TimeBasedCanary");
+            routing.putObject("timeBasedCanary")
+                    .put("canaryPercentage", steps.get(0))
+                    .put("canaryInterval", interval.toMinutes());
+        } else {
+            routing.put("type", "TimeBasedLinear");
+            routing.putObject("timeBasedLinear")
+                    .put("linearPercentage", steps.get(0))
+                    .put("linearInterval", interval.toMinutes());
+        }
+        return json;
+    }
 }
