@@ -7,7 +7,10 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +42,37 @@ final class DeployCommand extends AwsCommand {
     @Option(
             names = "--strategy",
             defaultValue = "rolling",
-            description = "rolling, canary, linear or blue-green (default: ${DEFAULT-VALUE}).")
+            description = "rolling, canary, linear, blue-green, or codedeploy for a service with the CODE_DEPLOY"
+                    + " deployment controller (default: ${DEFAULT-VALUE}).")
     String strategy;
+
+    @Option(
+            names = "--deployment-config",
+            description = "CodeDeploy deployment config, e.g. CodeDeployDefault.ECSCanary10Percent5Minutes"
+                    + " (codedeploy; default: the deployment group's).")
+    String deploymentConfig;
+
+    @Option(
+            names = "--codedeploy-application",
+            description = "CodeDeploy application (codedeploy; default: found from the service).")
+    String codeDeployApplication;
+
+    @Option(
+            names = "--deployment-group",
+            description = "CodeDeploy deployment group (codedeploy; default: found from the service).")
+    String deploymentGroup;
+
+    @Option(
+            names = "--appspec-container",
+            paramLabel = "NAME:PORT",
+            description = "AppSpec container and port (codedeploy; default: the service's load balancer's).")
+    String appSpecContainer;
+
+    @Option(
+            names = "--hook",
+            paramLabel = "EVENT=FUNCTION",
+            description = "AppSpec lifecycle hook, e.g. AfterAllowTestTraffic=smoke-test (codedeploy; repeatable).")
+    Map<String, String> hooks = new LinkedHashMap<>();
 
     @Option(names = "--canary-percent", defaultValue = "10", description = "Canary traffic share (canary).")
     double canaryPercent;
@@ -122,11 +154,20 @@ final class DeployCommand extends AwsCommand {
     @Override
     void validate() {
         decision();
-        strategy();
+        if (!codeDeploy()) {
+            strategy();
+        }
+    }
+
+    private boolean codeDeploy() {
+        return strategy.toLowerCase(java.util.Locale.ROOT).replace("-", "").equals("codedeploy");
     }
 
     @Override
     int run(CliSession session) {
+        if (codeDeploy()) {
+            return runCodeDeploy(session);
+        }
         DeploymentEngine engine = DeploymentEngines.create(session);
         DeploymentRequest request = request();
         if (dryRun) {
@@ -139,6 +180,57 @@ final class DeployCommand extends AwsCommand {
                 DeploymentEngines.sleeper(session));
         session.history().deployment(record);
         return DeploymentOutput.print(session, record);
+    }
+
+    /** {@code --strategy codedeploy}: the same request, deployed through CodeDeploy on the long-operation contract. */
+    private int runCodeDeploy(CliSession session) {
+        CodeDeployDeployments engine = DeploymentEngines.codeDeploy(session);
+        CodeDeployRequest request = codeDeployRequest();
+        if (dryRun) {
+            return printPlan(session, engine.plan(request));
+        }
+        DeploymentRecord record;
+        try {
+            record = engine.await(
+                            engine.start(request, session.progress()),
+                            session.progress(),
+                            DecisionPolicy.always(decision()),
+                            session.time()::sleep)
+                    .record();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCode.AWS_OR_TOOL_ERROR, "interrupted: the wait was cut short", null);
+        }
+        session.history().deployment(record);
+        return DeploymentOutput.print(session, record);
+    }
+
+    CodeDeployRequest codeDeployRequest() {
+        DeploymentRequest deployment = DeploymentRequest.builder()
+                .environment(environment)
+                .cluster(cluster)
+                .service(service)
+                .source(taskDefinitionSource())
+                .timeout(timeout)
+                .onTimeout(onTimeout)
+                .whenAnotherDeploymentInProgress(
+                        waitForOther ? DeploymentRequest.WhenBusy.WAIT : DeploymentRequest.WhenBusy.FAIL)
+                .build();
+        CodeDeployRequest.Builder builder = CodeDeployRequest.builder(deployment)
+                .deploymentConfigName(deploymentConfig)
+                .deploymentGroup(codeDeployApplication, deploymentGroup);
+        if (appSpecContainer != null) {
+            int colon = appSpecContainer.lastIndexOf(':');
+            if (colon < 1 || !appSpecContainer.substring(colon + 1).matches("\\d{1,5}")) {
+                throw CliFailure.badInput(
+                        "bad --appspec-container " + appSpecContainer + ": expected NAME:PORT",
+                        "use e.g. --appspec-container web:8080");
+            }
+            builder.container(
+                    appSpecContainer.substring(0, colon), Integer.parseInt(appSpecContainer.substring(colon + 1)));
+        }
+        hooks.forEach(builder::hook);
+        return builder.build();
     }
 
     DeploymentRequest request() {
@@ -193,7 +285,8 @@ final class DeployCommand extends AwsCommand {
             case "blue-green", "bluegreen", "blue_green" -> new DeploymentStrategy.BlueGreen(bakeMinutes);
             default ->
                 throw CliFailure.badInput(
-                        "unknown strategy " + strategy + ": ecsdeploy knows rolling, canary, linear and blue-green",
+                        "unknown strategy " + strategy
+                                + ": ecsdeploy knows rolling, canary, linear, blue-green and codedeploy",
                         "use --strategy rolling");
         };
     }
@@ -214,7 +307,9 @@ final class DeployCommand extends AwsCommand {
             json.put("dryRun", true);
             json.put("cluster", cluster);
             json.put("service", service);
-            json.put("strategy", plan.request().strategy().apiName());
+            json.put(
+                    "strategy",
+                    codeDeploy() ? "CODE_DEPLOY" : plan.request().strategy().apiName());
             json.put("currentTaskDefinitionArn", plan.currentTaskDefinitionArn());
             json.put("newTaskDefinitionArn", plan.newTaskDefinitionArn());
             json.put("newTaskDefinition", DeploymentOutput.parse(plan.newTaskDefinitionJson()));
