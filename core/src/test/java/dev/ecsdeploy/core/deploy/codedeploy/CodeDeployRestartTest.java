@@ -50,7 +50,11 @@ class CodeDeployRestartTest {
                 CodeDeployRequest.builder(deployment(V2).build()).build(), Decision.CONTINUE, -1);
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
-        assertThat(phases).contains(CodeDeployHandle.Phase.CREATE_PENDING, CodeDeployHandle.Phase.FOLLOWING);
+        assertThat(phases)
+                .contains(
+                        CodeDeployHandle.Phase.CREATE_PENDING,
+                        CodeDeployHandle.Phase.FOLLOWING,
+                        CodeDeployHandle.Phase.DONE);
         assertThat(fixture.calls("CreateDeployment")).isEqualTo(1);
         assertThat(fixture.calls("ContinueDeployment")).isEqualTo(1);
         assertThat(fixture.productionOn()).isEqualTo("green");
@@ -120,7 +124,7 @@ class CodeDeployRestartTest {
                 result = fixture.engine().poll(deserialize(persisted), decision);
             }
             if (result.isDone()) {
-                return result.outcome().orElseThrow().record();
+                return resumedAfterTheEnd(result);
             }
             persisted = serialize(result.handle());
             decision = result.awaiting().isPresent() ? atReady : null;
@@ -128,6 +132,19 @@ class CodeDeployRestartTest {
                 fixture.emulator().advance(result.nextPollIn());
             }
         }
+    }
+
+    /** A caller that died after persisting the final handle reads the same record again, calling nothing. */
+    private DeploymentRecord resumedAfterTheEnd(OperationPoll<CodeDeployHandle, CodeDeployOutcome> last)
+            throws Exception {
+        long calls = fixture.emulator().callLog().all().size();
+        CodeDeployHandle done = deserialize(serialize(last.handle()));
+        phases.add(done.phase());
+        DeploymentRecord again =
+                fixture.engine().poll(done).outcome().orElseThrow().record();
+        assertThat(again).isEqualTo(last.outcome().orElseThrow().record());
+        assertThat(fixture.emulator().callLog().all()).hasSize((int) calls);
+        return again;
     }
 
     private static byte[] serialize(CodeDeployHandle handle) throws IOException {
