@@ -7,6 +7,8 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.input.Defaults;
@@ -46,8 +48,37 @@ final class DeployCommand extends AwsCommand {
     @Option(
             names = "--strategy",
             defaultValue = Defaults.STRATEGY,
-            description = "rolling, canary, linear or blue-green (default: ${DEFAULT-VALUE}).")
+            description = "rolling, canary, linear, blue-green, or codedeploy for a service with the CODE_DEPLOY"
+                    + " deployment controller (default: ${DEFAULT-VALUE}).")
     String strategy;
+
+    @Option(
+            names = "--deployment-config",
+            description = "CodeDeploy deployment config, e.g. CodeDeployDefault.ECSCanary10Percent5Minutes"
+                    + " (codedeploy; default: the deployment group's).")
+    String deploymentConfig;
+
+    @Option(
+            names = "--codedeploy-application",
+            description = "CodeDeploy application (codedeploy; default: found from the service).")
+    String codeDeployApplication;
+
+    @Option(
+            names = "--deployment-group",
+            description = "CodeDeploy deployment group (codedeploy; default: found from the service).")
+    String deploymentGroup;
+
+    @Option(
+            names = "--appspec-container",
+            paramLabel = "NAME:PORT",
+            description = "AppSpec container and port (codedeploy; default: the service's load balancer's).")
+    String appSpecContainer;
+
+    @Option(
+            names = "--hook",
+            paramLabel = "EVENT=FUNCTION",
+            description = "AppSpec lifecycle hook, e.g. AfterAllowTestTraffic=smoke-test (codedeploy; repeatable).")
+    Map<String, String> hooks = new LinkedHashMap<>();
 
     @Option(
             names = "--canary-percent",
@@ -144,13 +175,22 @@ final class DeployCommand extends AwsCommand {
     @Override
     void validate() {
         decision();
-        strategy();
+        if (!codeDeploy()) {
+            strategy();
+        }
         timeout();
         timeoutAction();
     }
 
+    private boolean codeDeploy() {
+        return strategy.toLowerCase(java.util.Locale.ROOT).replace("-", "").equals("codedeploy");
+    }
+
     @Override
     int run(CliSession session) {
+        if (codeDeploy()) {
+            return runCodeDeploy(session);
+        }
         DeploymentEngine engine = DeploymentEngines.create(session);
         DeploymentRequest request = request();
         if (dryRun) {
@@ -168,6 +208,55 @@ final class DeployCommand extends AwsCommand {
         }
         history.deploymentFinished(started, record);
         return DeploymentOutput.print(session, record);
+    }
+
+    /** {@code --strategy codedeploy}: the same request, deployed through CodeDeploy on the long-operation contract. */
+    private int runCodeDeploy(CliSession session) {
+        CodeDeployDeployments engine = DeploymentEngines.codeDeploy(session);
+        CodeDeployRequest request = codeDeployRequest();
+        if (dryRun) {
+            return printPlan(session, engine.plan(request));
+        }
+        HistoryRecorder history = session.history();
+        StartedOperation started = history.deploymentStarted(request.deployment());
+        DeploymentRecord record;
+        try {
+            record = engine.run(
+                    request, session.progress(), DecisionPolicy.always(decision()), DeploymentEngines.sleeper(session));
+        } catch (RuntimeException e) {
+            history.ended(started, OperationStatus.FAILED, e.getMessage());
+            throw e;
+        }
+        history.deploymentFinished(started, record);
+        return DeploymentOutput.print(session, record);
+    }
+
+    CodeDeployRequest codeDeployRequest() {
+        DeploymentRequest deployment = DeploymentRequest.builder()
+                .environment(environment)
+                .cluster(cluster)
+                .service(service)
+                .source(taskDefinitionSource())
+                .timeout(timeout())
+                .onTimeout(timeoutAction())
+                .whenAnotherDeploymentInProgress(
+                        waitForOther ? DeploymentRequest.WhenBusy.WAIT : DeploymentRequest.WhenBusy.FAIL)
+                .build();
+        CodeDeployRequest.Builder builder = CodeDeployRequest.builder(deployment)
+                .deploymentConfigName(deploymentConfig)
+                .deploymentGroup(codeDeployApplication, deploymentGroup);
+        if (appSpecContainer != null) {
+            int colon = appSpecContainer.lastIndexOf(':');
+            if (colon < 1 || !appSpecContainer.substring(colon + 1).matches("\\d{1,5}")) {
+                throw CliFailure.badInput(
+                        "bad --appspec-container " + appSpecContainer + ": expected NAME:PORT",
+                        "use e.g. --appspec-container web:8080");
+            }
+            builder.container(
+                    appSpecContainer.substring(0, colon), Integer.parseInt(appSpecContainer.substring(colon + 1)));
+        }
+        hooks.forEach(builder::hook);
+        return builder.build();
     }
 
     DeploymentRequest request() {
@@ -239,7 +328,9 @@ final class DeployCommand extends AwsCommand {
             json.put("dryRun", true);
             json.put("cluster", cluster);
             json.put("service", service);
-            json.put("strategy", plan.request().strategy().apiName());
+            json.put(
+                    "strategy",
+                    codeDeploy() ? "CODE_DEPLOY" : plan.request().strategy().apiName());
             json.put("currentTaskDefinitionArn", plan.currentTaskDefinitionArn());
             json.put("newTaskDefinitionArn", plan.newTaskDefinitionArn());
             json.put("newTaskDefinition", DeploymentOutput.parse(plan.newTaskDefinitionJson()));

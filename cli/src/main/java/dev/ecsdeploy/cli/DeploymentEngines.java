@@ -1,6 +1,7 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
 import dev.ecsdeploy.core.operation.Sleeper;
 
 /** Builds the deployment engine for a session: its clients and the session's clock. */
@@ -13,6 +14,15 @@ final class DeploymentEngines {
                 .connection(session.connection())
                 .clock(session.time())
                 .build();
+    }
+
+    /** The engine for services with the CODE_DEPLOY deployment controller ({@code --strategy codedeploy}). */
+    static CodeDeployDeployments codeDeploy(CliSession session) {
+        return CodeDeployDeployments.create(
+                session.clients().ecs(session.connection()),
+                session.clients().ecr(session.connection()),
+                session.clients().codeDeploy(session.connection()),
+                session.time());
     }
 
     /** Deployments are not aborted by an interrupt: the CLI waits on, as before. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeploy.emulator.clock.SimulatedClock;
+import dev.ecsdeploy.emulator.codedeploy.CodeDeployService;
 import dev.ecsdeploy.emulator.ecr.EcrService;
 import dev.ecsdeploy.emulator.ecs.EcsService;
 import dev.ecsdeploy.emulator.faults.FaultInjector;
@@ -25,7 +26,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A local AWS: ECS, ECR (with an OCI registry), CloudWatch Logs and STS on one loopback port, spoken over the real
+ * A local AWS: ECS, ECR (with an OCI registry), CloudWatch Logs, STS and CodeDeploy on one loopback port, spoken over the real
  * wire protocols so the unmodified AWS SDK talks to it through {@code endpointOverride}. Start one with
  * {@link #builder()}; tests usually get one from {@code EmulatorExtension}.
  */
@@ -51,6 +52,7 @@ public final class Emulator implements AutoCloseable {
     private final EcrService ecr;
     private final LogsService logs;
     private final StsService sts;
+    private final CodeDeployService codeDeploy;
 
     private Emulator(Builder builder) throws IOException {
         this.callLog = new CallLog();
@@ -63,10 +65,12 @@ public final class Emulator implements AutoCloseable {
         this.ecr = new EcrService(context);
         this.ecs = new EcsService(context, ecr.imageResolver(), logs);
         this.sts = new StsService(context);
+        this.codeDeploy = new CodeDeployService(context, ecs.taskSets());
         server.register(ecs);
         server.register(ecr);
         server.register(logs);
         server.register(sts);
+        server.register(codeDeploy);
         server.register(ecr.registryRoute());
         server.control(this::control);
     }
@@ -148,6 +152,21 @@ public final class Emulator implements AutoCloseable {
         return sts;
     }
 
+    public CodeDeployService codeDeploy() {
+        return codeDeploy;
+    }
+
+    /**
+     * Puts a CloudWatch alarm into ALARM now: ECS deployments and CodeDeploy deployment groups that monitor it react.
+     */
+    public void triggerAlarm(String alarmName) {
+        server.withWorld(() -> {
+            ecs.triggerAlarm(alarmName);
+            codeDeploy.alarm(alarmName, context.clock().now());
+            return null;
+        });
+    }
+
     /** Runs {@code action} on the emulator's state under its lock, after applying due transitions. */
     public <T> T inspect(Supplier<T> action) {
         return server.withWorld(action);
@@ -170,6 +189,7 @@ public final class Emulator implements AutoCloseable {
         state.set("ecr", ecr.dumpState());
         state.set("logs", logs.dumpState());
         state.set("sts", sts.dumpState());
+        state.set("codedeploy", codeDeploy.dumpState());
         return state;
     }
 
@@ -208,8 +228,16 @@ public final class Emulator implements AutoCloseable {
             }
             case "POST ecs/simulate" -> ecs.simulate(request.body());
             case "POST ecs/capacity" -> ecs.taskCapacity(request.body());
-            case "POST ecs/alarm" -> {
-                ecs.triggerAlarm(request.body().path("alarmName").asText());
+            case "POST ecs/alarm", "POST alarms" -> {
+                String alarm = request.body().path("alarmName").asText();
+                ecs.triggerAlarm(alarm);
+                codeDeploy.alarm(alarm, context.clock().now());
+                yield JSON.createObjectNode();
+            }
+            case "POST codedeploy/hooks" -> {
+                codeDeploy.hookResult(
+                        request.body().path("function").asText(),
+                        request.body().path("result").asText());
                 yield JSON.createObjectNode();
             }
             case "DELETE ecs/simulate" -> {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -55,6 +56,13 @@ public final class AwsClients implements AutoCloseable {
                 "logs",
                 connection,
                 () -> configure(CloudWatchLogsClient.builder(), connection).build());
+    }
+
+    public CodeDeployClient codeDeploy(AwsConnection connection) {
+        return client(
+                "codedeploy",
+                connection,
+                () -> configure(CodeDeployClient.builder(), connection).build());
     }
 
     public StsClient sts(AwsConnection connection) {

@@ -34,6 +34,17 @@ final class DeploymentPlanner {
     Planned plan(DeploymentRequest request) {
         Service service = new ServiceInspector(ecs).describe(request.cluster(), request.service());
         ServiceInspector.requireDeployable(service);
+        return plan(request, service);
+    }
+
+    /** Plans the task definition of a CodeDeploy deployment: the service must use the CODE_DEPLOY controller. */
+    Planned planForCodeDeploy(DeploymentRequest request) {
+        Service service = new ServiceInspector(ecs).describe(request.cluster(), request.service());
+        ServiceInspector.requireCodeDeploy(service);
+        return plan(request, service);
+    }
+
+    private Planned plan(DeploymentRequest request, Service service) {
         List<String> warnings = new ArrayList<>();
         ServiceInspector.requireTrafficShifting(service, request.strategy()).ifPresent(warnings::add);
         if (!request.pauseAtStages().isEmpty() && !SdkCapabilities.pauseHooks()) {

@@ -44,11 +44,33 @@ final class ServiceInspector {
         String controller = service.deploymentController() == null
                 ? "ECS"
                 : service.deploymentController().typeAsString();
-        if ("CODE_DEPLOY".equals(controller) || "EXTERNAL".equals(controller)) {
+        if ("CODE_DEPLOY".equals(controller)) {
             throw new InvalidDeploymentException("deployment refused: service " + service.serviceName()
-                    + " uses the " + controller + " deployment controller, which ecs-deploy does not drive;"
-                    + " use ECS native blue/green instead (deploymentController ECS with strategy BLUE_GREEN,"
-                    + " see \"Migrate CodeDeploy blue/green deployments to Amazon ECS blue/green deployments\")");
+                    + " uses the CODE_DEPLOY deployment controller, so UpdateService cannot deploy it; deploy it"
+                    + " through CodeDeploy (strategy codedeploy: CodeDeployDeployments), or move it to ECS native"
+                    + " blue/green (see \"Migrate CodeDeploy blue/green deployments to Amazon ECS blue/green"
+                    + " deployments\")");
+        }
+        if ("EXTERNAL".equals(controller)) {
+            throw new InvalidDeploymentException("deployment refused: service " + service.serviceName()
+                    + " uses the EXTERNAL deployment controller, which ecs-deploy does not drive;"
+                    + " use ECS native blue/green instead (deploymentController ECS with strategy BLUE_GREEN)");
+        }
+    }
+
+    /** Refuses services that are going away or that CodeDeploy does not deploy (any controller but CODE_DEPLOY). */
+    static void requireCodeDeploy(Service service) {
+        if (!"ACTIVE".equals(service.status())) {
+            throw new InvalidDeploymentException(
+                    "deployment refused: service " + service.serviceName() + " is " + service.status());
+        }
+        String controller = service.deploymentController() == null
+                ? "ECS"
+                : service.deploymentController().typeAsString();
+        if (!"CODE_DEPLOY".equals(controller)) {
+            throw new InvalidDeploymentException("deployment refused: service " + service.serviceName() + " uses the "
+                    + controller + " deployment controller, not CODE_DEPLOY; deploy it with the rolling or native"
+                    + " strategies instead of CodeDeploy");
         }
     }
 

@@ -38,4 +38,8 @@ final class EcsErrors {
     static AwsException resourceNotFound(String message) {
         return AwsException.client("ResourceNotFoundException", message);
     }
+
+    static AwsException taskSetNotFound() {
+        return AwsException.client("TaskSetNotFoundException", "The specified task set does not exist.");
+    }
 }

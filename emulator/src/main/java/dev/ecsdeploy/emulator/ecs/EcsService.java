@@ -32,6 +32,7 @@ public final class EcsService implements AwsJsonService {
     private final ServiceRenderer renderer;
     private final ServiceOperations services;
     private final ServiceDeploymentOperations serviceDeployments;
+    private final TaskSetOperations taskSets;
 
     public EcsService(EmulatorContext context, ImageResolver images, TaskLogWriter logs) {
         this.world = new EcsWorld(context, images, logs);
@@ -44,6 +45,7 @@ public final class EcsService implements AwsJsonService {
         this.renderer = new ServiceRenderer(scheduler, tags);
         this.services = new ServiceOperations(world, scheduler, renderer, tags);
         this.serviceDeployments = new ServiceDeploymentOperations(world, scheduler, renderer);
+        this.taskSets = new TaskSetOperations(world);
     }
 
     @Override
@@ -153,6 +155,11 @@ public final class EcsService implements AwsJsonService {
         }
     }
 
+    /** The task-set side of CODE_DEPLOY services, for the emulated CodeDeploy. */
+    public EcsTaskSets taskSets() {
+        return new EcsTaskSets(this, world, taskSets);
+    }
+
     @Override
     public synchronized JsonNode handle(String operation, ObjectNode input, RequestContext context) {
         EcsInput in = new EcsInput(input);
@@ -185,6 +192,11 @@ public final class EcsService implements AwsJsonService {
             case "StopServiceDeployment" -> serviceDeployments.stop(in, context);
             case "ContinueServiceDeployment" -> serviceDeployments.continueDeployment(in, context);
             case "DescribeServiceRevisions" -> serviceDeployments.describeRevisions(in);
+            case "CreateTaskSet" -> taskSets.create(in, context);
+            case "DescribeTaskSets" -> taskSets.describe(in, context);
+            case "UpdateTaskSet" -> taskSets.update(in, context);
+            case "UpdateServicePrimaryTaskSet" -> taskSets.updatePrimary(in, context);
+            case "DeleteTaskSet" -> taskSets.delete(in, context);
             default -> throw AwsJsonService.unknownOperation(operation);
         };
     }

@@ -100,7 +100,17 @@ final class ServiceOperations {
                         fingerprint, List.of(service.arn), request.now().plus(Times.CLIENT_TOKEN_LIFETIME))));
         scheduler.deploy(service, definition, request.now());
         scheduler.reconcile(service, request.now());
+        if (controller.equals("CODE_DEPLOY")) {
+            primaryTaskSet(service, definition, request.now());
+        }
         return wrap(service);
+    }
+
+    /** ECS starts a CODE_DEPLOY service with one PRIMARY task set; CodeDeploy replaces it later. */
+    private void primaryTaskSet(ServiceState service, TaskDefinition definition, java.time.Instant now) {
+        TaskSetOperations taskSets = new TaskSetOperations(world);
+        TaskSet primary = taskSets.create(service, definition, null, null, service.loadBalancers.deepCopy(), now);
+        taskSets.makePrimary(primary, now);
     }
 
     private TaskDefinition taskDefinition(String reference, RequestContext request) {

@@ -32,7 +32,12 @@ final class ServiceRenderer {
             json.put("platformVersion", "LATEST");
             json.put("platformFamily", "Linux");
         }
-        json.put("taskDefinition", service.primary().taskDefinition.arn);
+        json.put("taskDefinition", taskDefinition(service));
+        if (!service.taskSets.isEmpty()) {
+            ArrayNode taskSets = json.putArray("taskSets");
+            java.time.Instant now = scheduler.now();
+            service.taskSets.stream().filter(t -> !t.gone(now)).forEach(t -> taskSets.add(t.render(now)));
+        }
         json.set("deploymentConfiguration", service.deploymentConfiguration);
         ArrayNode deployments = json.putArray("deployments");
         service.deployments.forEach(d -> deployments.add(deployment(service, d)));
@@ -58,6 +63,15 @@ final class ServiceRenderer {
             json.set("tags", tags.render(service.arn));
         }
         return json;
+    }
+
+    /** A CODE_DEPLOY service runs its PRIMARY task set's task definition. */
+    private static String taskDefinition(ServiceState service) {
+        return service.taskSets.stream()
+                .filter(t -> t.status.equals("PRIMARY"))
+                .map(t -> t.taskDefinition.arn)
+                .findFirst()
+                .orElse(service.primary().taskDefinition.arn);
     }
 
     private static boolean pending(EcsTask task) {

@@ -36,6 +36,10 @@ final class ServiceScheduler {
         return world.principalArn();
     }
 
+    java.time.Instant now() {
+        return world.context.clock().now();
+    }
+
     StagedEngine staged() {
         return staged;
     }

@@ -35,6 +35,8 @@ final class ServiceState {
     ArrayNode placementStrategy = JsonNodeFactory.instance.arrayNode();
     final List<Deployment> deployments = new ArrayList<>();
     final Deque<ObjectNode> events = new ArrayDeque<>();
+    /** CODE_DEPLOY and EXTERNAL services only: the task sets, the PRIMARY one serving production. */
+    final List<TaskSet> taskSets = new ArrayList<>();
     /** The last deployment that reached COMPLETED: where a circuit-breaker rollback returns to. */
     Deployment lastCompleted;
     /** The service deployment currently driving the service (or the last one). */

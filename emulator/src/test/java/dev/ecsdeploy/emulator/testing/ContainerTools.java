@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds container tools (podman, buildah, docker) for tests that push real images. A missing tool skips the test
+ * Finds external tools (podman, buildah, docker, the AWS CLI) for tests that drive real clients. A missing tool skips the test
  * with a visible reason, unless {@code REQUIRE_CONTAINER_TOOLS=1} (set by CI), where it fails instead.
  */
 public final class ContainerTools {
@@ -23,7 +23,7 @@ public final class ContainerTools {
         if (isAvailable(tool)) {
             return;
         }
-        String reason = tool + " is not installed (or `" + tool + " --version` failed): skipping this real-push test";
+        String reason = tool + " is not installed (or `" + tool + " --version` failed): skipping this test";
         if ("1".equals(System.getenv("REQUIRE_CONTAINER_TOOLS"))) {
             fail(reason + ", but REQUIRE_CONTAINER_TOOLS=1 says container tools are required");
         }

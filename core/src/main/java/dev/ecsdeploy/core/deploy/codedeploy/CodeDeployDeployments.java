@@ -1,0 +1,43 @@
+package dev.ecsdeploy.core.deploy.codedeploy;
+
+import dev.ecsdeploy.core.deploy.DeploymentPlan;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.internal.CodeDeployEngine;
+import dev.ecsdeploy.core.operation.LongOperation;
+import java.time.Clock;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Deploys a new task definition to an ECS service with the CODE_DEPLOY deployment controller through a CodeDeploy
+ * blue/green deployment, and follows it to a verdict.
+ *
+ * <p>{@link #start} validates everything (the service's controller, the deployment group, the deployment config,
+ * the container), registers the task definition and returns a handle; the first {@link #poll} creates the
+ * deployment with an AppSpec, later rounds report lifecycle events and traffic shifts. The deployment group's ready
+ * wait ({@code deploymentReadyOption}) is a {@link dev.ecsdeploy.core.operation.DecisionPoint} at stage
+ * {@value #READY_WAIT}: CONTINUE sends ContinueDeployment, ROLLBACK sends StopDeployment with auto-rollback.
+ *
+ * <pre>{@code
+ * CodeDeployDeployments deployments = CodeDeployDeployments.create(ecs, ecr, codeDeploy);
+ * DeploymentRecord outcome = deployments.await(deployments.start(request, listener), listener,
+ *         DecisionPolicy.always(Decision.CONTINUE), Sleeper.REAL);
+ * }</pre>
+ */
+public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, CodeDeployHandle, DeploymentRecord> {
+    /** The decision point's stage while CodeDeploy waits in its Ready state. */
+    String READY_WAIT = "READY_WAIT";
+
+    static CodeDeployDeployments create(EcsClient ecs, EcrClient ecr, CodeDeployClient codeDeploy) {
+        return new CodeDeployEngine(ecs, ecr, codeDeploy, Clock.systemUTC());
+    }
+
+    /** An engine reading time from {@code clock} (tests pass the emulator's clock). */
+    static CodeDeployDeployments create(EcsClient ecs, EcrClient ecr, CodeDeployClient codeDeploy, Clock clock) {
+        return new CodeDeployEngine(ecs, ecr, codeDeploy, clock);
+    }
+
+    /** What {@link #start} would do, with no mutation: the dry run. */
+    DeploymentPlan plan(CodeDeployRequest request);
+}
