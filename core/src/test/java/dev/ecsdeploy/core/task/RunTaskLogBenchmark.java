@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class RunTaskLogBenchmark {
         TaskRunResult result;
         Instant start;
         Instant end;
-        try (AwsClients clients = new AwsClients()) {
+        try (AwsClients clients = TestAwsClients.create()) {
             EcsTaskRunner runner = EcsTaskRunner.builder()
                     .clients(clients)
                     .connection(RunTaskFixtures.connection(emulator))

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.faults.FaultRule;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -165,7 +166,7 @@ class TaskLogStreamingTest {
     }
 
     private EcsTaskRunner runner(dev.ecsdeploy.core.aws.AwsConnection connection) {
-        AwsClients clients = new AwsClients();
+        AwsClients clients = TestAwsClients.create();
         opened.add(clients);
         return RunTaskFixtures.runner(emulator, clients, connection);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.ecr.ScanFinding;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -49,7 +50,7 @@ class ScanGateTest {
     void pushImage() {
         aws.emulator().ecr().createRepository(REPOSITORY);
         digest = aws.emulator().ecr().putSyntheticImage(REPOSITORY, "1.0", Map.of());
-        clients = new AwsClients();
+        clients = TestAwsClients.create();
         scans = manager(clients);
     }
 
@@ -207,7 +208,7 @@ class ScanGateTest {
         aws.emulator().advance(Duration.ofSeconds(11));
 
         ScanHandle restored = deserialize(persisted);
-        try (AwsClients otherClients = new AwsClients();
+        try (AwsClients otherClients = TestAwsClients.create();
                 EcrImageManager restarted = manager(otherClients)) {
             ScanPollResult resumed = restarted.poll(restored);
 
@@ -234,7 +235,7 @@ class ScanGateTest {
     @Test
     void shouldWaitWithTheBlockingHelper() {
         aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("LOW", 1));
-        try (AwsClients otherClients = new AwsClients();
+        try (AwsClients otherClients = TestAwsClients.create();
                 EcrImageManager blocking = EcrImageManager.builder()
                         .clients(otherClients)
                         .connection(dev.ecsdeploy.core.ecr.EcrTestSupportAccess.connection(aws.emulator()))
