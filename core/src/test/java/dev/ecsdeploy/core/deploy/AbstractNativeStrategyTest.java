@@ -54,12 +54,10 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
             return;
         }
 
-        DeploymentRecord record = deploy(
-                paused,
-                point -> {
-                    asked.add(point);
-                    return Decision.CONTINUE;
-                });
+        DeploymentRecord record = deploy(paused, point -> {
+            asked.add(point);
+            return Decision.CONTINUE;
+        });
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
         assertThat(asked).singleElement().satisfies(point -> {
@@ -99,11 +97,7 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
         }
         withFaults();
         PollResult result = new PollResult(
-                engine.start(paused),
-                List.of(),
-                Duration.ZERO,
-                java.util.Optional.empty(),
-                java.util.Optional.empty());
+                engine.start(paused), List.of(), Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty());
         while (result.awaiting().isEmpty()) {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());

@@ -17,7 +17,8 @@ class SdkCapabilitiesTest {
     @Test
     void shouldExplainWhatIsMissingOnAnSdkWithoutPauseHooks() {
         if (sdkAtLeast(2, 50)) {
-            assertThatCode(() -> SdkCapabilities.requirePauseHooks("pausing a canary")).doesNotThrowAnyException();
+            assertThatCode(() -> SdkCapabilities.requirePauseHooks("pausing a canary"))
+                    .doesNotThrowAnyException();
         } else {
             assertThatThrownBy(() -> SdkCapabilities.requirePauseHooks("pausing a canary"))
                     .isInstanceOf(UnsupportedOperationException.class)
