@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -39,7 +40,7 @@ final class CliSession implements AutoCloseable {
     private CliSession(AwsOptions options, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.out = out;
-        this.clients = new AwsClients();
+        this.clients = AwsClients.create(UrlConnectionHttpClient.builder());
         Optional<URI> given = options.endpointUrl == null ? Optional.empty() : Optional.of(options.endpoint());
         Optional<TimeSource> emulatorTime = given.flatMap(EmulatorTime::probe);
         this.time = emulatorTime.orElseGet(TimeSource::system);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -33,7 +34,7 @@ final class DemoEnvironment implements AutoCloseable {
     private static final String ELB = "arn:aws:elasticloadbalancing:us-east-1:123456789012:";
 
     private final Emulator emulator;
-    private final AwsClients clients = new AwsClients();
+    private final AwsClients clients = AwsClients.create(UrlConnectionHttpClient.builder());
     private final EcsClient ecs;
     private final TimeSource time;
 

@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.aws;
 import dev.ecsdeploy.core.EcsDeployVersion;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -11,7 +12,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -19,12 +21,17 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The one place that builds AWS SDK clients. Every client gets the same explicit configuration: the standard retry
  * strategy with throttling-aware back-off, call and attempt timeouts, and the user-agent suffix
  * {@code ecs-deploy/<version>}. Clients are cached per (service, region, credentials, endpoint) and closed with this
  * object.
+ *
+ * <p>The HTTP client comes from the caller, because core bundles none: inside Jenkins the plugin passes the one the
+ * aws-java-sdk2 plugins ship ({@code apache-client}); the CLI passes {@code url-connection-client}. Connect and read
+ * timeouts are handed to it as defaults, so settings the caller made on its builder win.
  */
 public final class AwsClients implements AutoCloseable {
     /** Base and cap of the back-off between retries of transient errors (5xx, dropped connections). */
@@ -33,9 +40,25 @@ public final class AwsClients implements AutoCloseable {
     static final Duration MAX_DELAY = Duration.ofSeconds(20);
     /** Throttling waits longer than other errors: the bucket refills at about one token per second. */
     static final Duration THROTTLING_BASE_DELAY = Duration.ofMillis(500);
+    /** How long to wait for a TCP connection before the attempt counts as failed (and is retried). */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<ClientKey, SdkClient> clients = new ConcurrentHashMap<>();
+    private final SdkHttpClient.Builder<?> httpClient;
     private volatile boolean closed;
+
+    private AwsClients(SdkHttpClient.Builder<?> httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Clients that all use HTTP clients built by {@code httpClient}, one per AWS client. */
+    public static AwsClients create(SdkHttpClient.Builder<?> httpClient) {
+        return builder().httpClientBuilder(httpClient).build();
+    }
 
     public EcsClient ecs(AwsConnection connection) {
         return client(
@@ -107,13 +130,11 @@ public final class AwsClients implements AutoCloseable {
         return (T) clients.computeIfAbsent(key, ignored -> factory.get());
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, AwsConnection connection) {
         builder.region(connection.region())
                 .credentialsProvider(connection.credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(connection.apiCallAttemptTimeout()))
+                .httpClientBuilder(new TimeoutDefaults(httpClient, connection.apiCallAttemptTimeout()))
                 .overrideConfiguration(overrides(connection));
         connection.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;
@@ -148,11 +169,58 @@ public final class AwsClients implements AutoCloseable {
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(
+            return Objects.hash(
                     service,
                     connection.region(),
                     System.identityHashCode(connection.credentials()),
                     connection.endpointOverride());
+        }
+    }
+
+    /** Chooses the HTTP client; everything else about the AWS clients is fixed by {@link AwsClients}. */
+    public static final class Builder {
+        private SdkHttpClient.Builder<?> httpClient;
+
+        private Builder() {}
+
+        /**
+         * The HTTP client to build every AWS client with, for example {@code ApacheHttpClient.builder()} or
+         * {@code UrlConnectionHttpClient.builder()}. Required.
+         */
+        public Builder httpClientBuilder(SdkHttpClient.Builder<?> httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        public AwsClients build() {
+            if (httpClient == null) {
+                throw new IllegalStateException("AwsClients needs an HTTP client: core bundles none, so pass the"
+                        + " SDK HTTP client builder of the caller's choice to httpClientBuilder(...)");
+            }
+            return new AwsClients(httpClient);
+        }
+    }
+
+    /**
+     * Hands the caller's HTTP client builder our connect and read timeouts as defaults: they override the SDK's
+     * service defaults, and anything the caller set on its builder overrides them.
+     */
+    private static final class TimeoutDefaults implements SdkHttpClient.Builder<TimeoutDefaults> {
+        private final SdkHttpClient.Builder<?> delegate;
+        private final Duration readTimeout;
+
+        TimeoutDefaults(SdkHttpClient.Builder<?> delegate, Duration readTimeout) {
+            this.delegate = delegate;
+            this.readTimeout = readTimeout;
+        }
+
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            AttributeMap timeouts = AttributeMap.builder()
+                    .put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, CONNECTION_TIMEOUT)
+                    .put(SdkHttpConfigurationOption.READ_TIMEOUT, readTimeout)
+                    .build();
+            return delegate.buildWithDefaults(timeouts.merge(serviceDefaults));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.internal;
 
+import dev.ecsdeploy.core.aws.AboveSdkFloor;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPoint;
 import java.util.List;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 /**
  * Every use of the SDK 2.50+ PAUSE hook model (hook target type PAUSE, lifecycleHookDetails,
  * ContinueServiceDeployment) lives here, so that on an older SDK only this class fails to link. Callers check
- * {@link SdkCapabilities#pauseHooks()} before touching it.
+ * {@link SdkCapabilities#pauseHooks()} before touching it, and every method checks again.
  */
+@AboveSdkFloor("SdkCapabilities.pauseHooks(): PAUSE hooks and ContinueServiceDeployment, SDK 2.50")
 final class PauseHooks {
     private static final String AWAITING_ACTION = "AWAITING_ACTION";
 

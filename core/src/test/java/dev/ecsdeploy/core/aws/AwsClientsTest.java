@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,9 +22,15 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * Checks the client configuration on the wire: a tiny HTTP server stands in for ECS and scripts its answers, so the
@@ -43,13 +50,48 @@ class AwsClientsTest {
         server.createContext("/", this::answer);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
-        clients = new AwsClients();
+        clients = TestAwsClients.create();
     }
 
     @AfterEach
     void stopServer() {
         clients.close();
         server.stop(0);
+    }
+
+    @Test
+    void shouldSendEveryCallThroughTheGivenHttpClient() {
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+
+        try (AwsClients given = AwsClients.create(httpClient)) {
+            given.ecs(connection()).listClusters();
+            given.ecr(connection()).describeRepositories();
+        }
+
+        assertThat(httpClient.built).hasSize(2);
+        assertThat(httpClient.requests).hasValue(2);
+        assertThat(requests).hasValue(2);
+    }
+
+    @Test
+    void shouldHandTheTimeoutsToTheHttpClientAsDefaults() {
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+
+        try (AwsClients given = AwsClients.create(httpClient)) {
+            given.ecs(connection().withTimeouts(Duration.ofSeconds(40), Duration.ofSeconds(7)))
+                    .listClusters();
+        }
+
+        AttributeMap defaults = httpClient.built.get(0);
+        assertThat(defaults.get(SdkHttpConfigurationOption.READ_TIMEOUT)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(defaults.get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldRefuseToBuildWithoutAnHttpClient() {
+        assertThatThrownBy(() -> AwsClients.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs an HTTP client");
     }
 
     @Test
@@ -143,6 +185,30 @@ class AwsClientsTest {
             exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
             exchange.sendResponseHeaders(throttle ? 400 : 200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** An HTTP client builder that records what the SDK asks of it, over the JDK's HTTP client. */
+    private static final class RecordingHttpClient implements SdkHttpClient.Builder<RecordingHttpClient> {
+        private final List<AttributeMap> built = new CopyOnWriteArrayList<>();
+        private final AtomicInteger requests = new AtomicInteger();
+
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            built.add(serviceDefaults);
+            SdkHttpClient delegate = UrlConnectionHttpClient.builder().buildWithDefaults(serviceDefaults);
+            return new SdkHttpClient() {
+                @Override
+                public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                    requests.incrementAndGet();
+                    return delegate.prepareRequest(request);
+                }
+
+                @Override
+                public void close() {
+                    delegate.close();
+                }
+            };
         }
     }
 

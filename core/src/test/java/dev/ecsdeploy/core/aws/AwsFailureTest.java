@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,7 +32,7 @@ class AwsFailureTest {
     private static final StaticCredentialsProvider KEYS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"));
 
-    private final AwsClients clients = new AwsClients();
+    private final AwsClients clients = TestAwsClients.create();
     private HttpServer stub;
 
     @AfterEach

@@ -49,15 +49,17 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
     void shouldContinueACanaryPausedForADecision() {
         String service = newService();
         List<DecisionPoint> asked = new ArrayList<>();
+        DeploymentRequest paused = request(service, new DeploymentStrategy.Canary(10, 1, 0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .build();
+        if (PauseHooksOnThisSdk.refused(fixture, paused)) {
+            return;
+        }
 
-        DeploymentRecord record = deploy(
-                request(service, new DeploymentStrategy.Canary(10, 1, 0))
-                        .pauseAt("POST_TEST_TRAFFIC_SHIFT")
-                        .build(),
-                point -> {
-                    asked.add(point);
-                    return Decision.CONTINUE;
-                });
+        DeploymentRecord record = deploy(paused, point -> {
+            asked.add(point);
+            return Decision.CONTINUE;
+        });
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
         assertThat(asked).singleElement().satisfies(point -> {
@@ -71,12 +73,14 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
     void shouldRollBackACanaryWhenTheDecisionIsRollback() {
         String service = newService();
         String previous = fixture.describe(service).taskDefinition();
+        DeploymentRequest paused = request(service, new DeploymentStrategy.Canary(10, 1, 0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .build();
+        if (PauseHooksOnThisSdk.refused(fixture, paused)) {
+            return;
+        }
 
-        DeploymentRecord record = deploy(
-                request(service, new DeploymentStrategy.Canary(10, 1, 0))
-                        .pauseAt("POST_TEST_TRAFFIC_SHIFT")
-                        .build(),
-                DecisionPolicy.always(Decision.ROLLBACK));
+        DeploymentRecord record = deploy(paused, DecisionPolicy.always(Decision.ROLLBACK));
 
         assertThat(record.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
         assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
@@ -86,16 +90,16 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
     void shouldWaitDaysForADecisionWithoutPollingHard() {
         String service = newService();
         DeploymentEngine engine = fixture.engine();
+        DeploymentRequest paused = request(service, new DeploymentStrategy.BlueGreen(0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .timeout(Duration.ofDays(3))
+                .build();
+        if (PauseHooksOnThisSdk.refused(fixture, paused)) {
+            return;
+        }
         withFaults();
         OperationPoll<DeploymentHandle, DeploymentRecord> result = new OperationPoll<>(
-                engine.start(request(service, new DeploymentStrategy.BlueGreen(0))
-                        .pauseAt("POST_TEST_TRAFFIC_SHIFT")
-                        .timeout(Duration.ofDays(3))
-                        .build()),
-                List.of(),
-                Duration.ZERO,
-                java.util.Optional.empty(),
-                java.util.Optional.empty());
+                engine.start(paused), List.of(), Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty());
         while (result.awaiting().isEmpty()) {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());
@@ -143,11 +147,14 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
         String service = newService();
         String previous = fixture.describe(service).taskDefinition();
         DeploymentEngine engine = fixture.engine();
+        DeploymentRequest paused = request(service, new DeploymentStrategy.Canary(10, 1, 0))
+                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                .build();
+        if (PauseHooksOnThisSdk.refused(fixture, paused)) {
+            return;
+        }
         withFaults();
-        OperationPoll<DeploymentHandle, DeploymentRecord> result =
-                engine.poll(engine.start(request(service, new DeploymentStrategy.Canary(10, 1, 0))
-                        .pauseAt("POST_TEST_TRAFFIC_SHIFT")
-                        .build()));
+        OperationPoll<DeploymentHandle, DeploymentRecord> result = engine.poll(engine.start(paused));
         while (result.awaiting().isEmpty()) {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class EcrTestSupport implements AutoCloseable {
             Base64.getEncoder().encodeToString("AWS:ecr-emulato".getBytes(StandardCharsets.UTF_8));
 
     final Emulator emulator;
-    final AwsClients clients = new AwsClients();
+    final AwsClients clients = TestAwsClients.create();
     final RecordingCommandRunner runner = new RecordingCommandRunner();
     final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     final EcrImageManager manager;

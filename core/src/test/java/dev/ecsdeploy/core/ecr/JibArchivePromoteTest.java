@@ -210,7 +210,7 @@ class JibArchivePromoteTest {
         aws.emulator()
                 .faults()
                 .add(dev.ecsdeploy.emulator.faults.FaultRule.serverErrors("ecr:GetAuthorizationToken", 100));
-        try (dev.ecsdeploy.core.aws.AwsClients clients = new dev.ecsdeploy.core.aws.AwsClients();
+        try (dev.ecsdeploy.core.aws.AwsClients clients = dev.ecsdeploy.core.testing.TestAwsClients.create();
                 EcrImageManager manager = EcrImageManager.builder()
                         .clients(clients)
                         .connection(EcrTestSupport.connection(aws.emulator()).withMaxAttempts(1))

@@ -18,6 +18,7 @@ import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.faults.FaultRule;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class GenericDriverTest {
     }
 
     private AwsClients clients() {
-        AwsClients clients = new AwsClients();
+        AwsClients clients = TestAwsClients.create();
         opened.add(clients);
         return clients;
     }

@@ -2,7 +2,6 @@ package dev.ecsdeploy.core.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
@@ -20,6 +19,7 @@ import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.TaskRunHandle;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.TaskRunStatus;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Instant;
@@ -201,7 +201,7 @@ class SerialFormCompatibilityTest {
 
     private TaskRunResult followTaskRun(TaskRunHandle golden, List<ProgressEvent> events) {
         EcsTaskRunner runner = EcsTaskRunner.builder()
-                .clients(new AwsClients())
+                .clients(TestAwsClients.create())
                 .connection(GoldenStates.connection(aws.emulator()))
                 .clock(aws.emulator()::now)
                 .build();
@@ -217,7 +217,7 @@ class SerialFormCompatibilityTest {
 
     private ScanResult followScan(ScanHandle golden) {
         try (EcrImageManager images = EcrImageManager.builder()
-                .clients(new AwsClients())
+                .clients(TestAwsClients.create())
                 .connection(GoldenStates.connection(aws.emulator()))
                 .commandRunner(new LocalCommandRunner())
                 .clock(aws.emulator()::now)

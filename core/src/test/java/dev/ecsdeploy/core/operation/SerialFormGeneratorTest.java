@@ -21,6 +21,7 @@ import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.TaskRunHandle;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class SerialFormGeneratorTest {
     @Test
     void shouldCaptureAPreparedAndARunningTaskRun() {
         GoldenStates.taskBase(aws);
-        AwsClients clients = new AwsClients();
+        AwsClients clients = TestAwsClients.create();
         EcsTaskRunner runner = EcsTaskRunner.builder()
                 .clients(clients)
                 .connection(GoldenStates.connection(aws.emulator()))
@@ -136,7 +137,7 @@ class SerialFormGeneratorTest {
     @Test
     void shouldCaptureAScanWait() {
         String digest = GoldenStates.scanBase(aws);
-        AwsClients clients = new AwsClients();
+        AwsClients clients = TestAwsClients.create();
         try (EcrImageManager images = EcrImageManager.builder()
                 .clients(clients)
                 .connection(GoldenStates.connection(aws.emulator()))

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.inspect.CallRecord;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -35,7 +36,7 @@ class EcsTaskRunnerTest {
     @BeforeEach
     void setUp() {
         emulator = aws.emulator();
-        clients = new AwsClients();
+        clients = TestAwsClients.create();
         runner = RunTaskFixtures.runner(emulator, clients);
         RunTaskFixtures.cluster(aws.ecs());
         RunTaskFixtures.taskDefinition(aws.ecs(), RunTaskFixtures.app());

@@ -10,6 +10,7 @@ import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class RunTaskLogBenchmark {
         TaskRunResult result;
         Instant start;
         Instant end;
-        try (AwsClients clients = new AwsClients()) {
+        try (AwsClients clients = TestAwsClients.create()) {
             BlockingRunner runner = new BlockingRunner(
                     EcsTaskRunner.builder()
                             .clients(clients)

@@ -13,6 +13,7 @@ import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.faults.FaultRule;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -168,7 +169,7 @@ class TaskLogStreamingTest {
     }
 
     private BlockingRunner runner(dev.ecsdeploy.core.aws.AwsConnection connection) {
-        AwsClients clients = new AwsClients();
+        AwsClients clients = TestAwsClients.create();
         opened.add(clients);
         return RunTaskFixtures.runner(emulator, clients, connection);
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import dev.ecsdeploy.emulator.workload.Workload;
@@ -36,7 +37,7 @@ class TaskRunInputTest {
     @BeforeEach
     void setUp() {
         emulator = aws.emulator();
-        clients = new AwsClients();
+        clients = TestAwsClients.create();
         runner = RunTaskFixtures.runner(emulator, clients);
         RunTaskFixtures.cluster(aws.ecs());
         ContainerDefinition app =

@@ -8,6 +8,7 @@ import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.operation.OperationPoll;
+import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.ecr.ScanFinding;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -52,7 +53,7 @@ class ScanGateTest {
     void pushImage() {
         aws.emulator().ecr().createRepository(REPOSITORY);
         digest = aws.emulator().ecr().putSyntheticImage(REPOSITORY, "1.0", Map.of());
-        clients = new AwsClients();
+        clients = TestAwsClients.create();
         scans = manager(clients);
     }
 
@@ -214,7 +215,7 @@ class ScanGateTest {
         aws.emulator().advance(Duration.ofSeconds(11));
 
         ScanHandle restored = deserialize(persisted);
-        try (AwsClients otherClients = new AwsClients();
+        try (AwsClients otherClients = TestAwsClients.create();
                 EcrImageManager restarted = manager(otherClients)) {
             OperationPoll<ScanHandle, ScanResult> resumed = restarted.scanWait().poll(restored);
 
@@ -242,7 +243,7 @@ class ScanGateTest {
     @Test
     void shouldWaitWithTheBlockingHelper() {
         aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("LOW", 1));
-        try (AwsClients otherClients = new AwsClients();
+        try (AwsClients otherClients = TestAwsClients.create();
                 EcrImageManager blocking = EcrImageManager.builder()
                         .clients(otherClients)
                         .connection(dev.ecsdeploy.core.ecr.EcrTestSupportAccess.connection(aws.emulator()))
