@@ -1,0 +1,115 @@
+package io.jenkins.plugins.ecsdeploy.steps;
+
+import dev.ecsdeploy.core.operation.Decision;
+import hudson.model.Item;
+import hudson.model.Run;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The build page's Continue and Roll back buttons of a paused deployment. Both are POST requests and need
+ * Item.BUILD on the job, like {@code input}'s. Persisted with the build (only ids and names), so the page shows what
+ * was decided after the deployment ended.
+ */
+public class CanaryDecisionAction implements RunAction2 {
+    private final String id;
+    private final String service;
+    private final String stage;
+    private String decision;
+    private boolean open = true;
+    private transient Run<?, ?> run;
+    private transient BuildPermission permission;
+
+    CanaryDecisionAction(String id, String service, String stage) {
+        this.id = id;
+        this.service = service;
+        this.stage = stage;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    /** What was decided here, or null. */
+    public String getDecision() {
+        return decision;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return open ? "clipboard.png" : null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "ECS deployment decision";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "ecs-deploy-decision";
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        run = r;
+    }
+
+    @POST
+    public HttpResponse doContinue() {
+        return decide(Decision.CONTINUE);
+    }
+
+    @POST
+    public HttpResponse doRollback() {
+        return decide(Decision.ROLLBACK);
+    }
+
+    void close() {
+        open = false;
+    }
+
+    void usePermission(BuildPermission check) {
+        permission = check;
+    }
+
+    private HttpResponse decide(Decision wanted) {
+        permission().check(run);
+        var execution = DecisionRegistry.find(id).filter(e -> open && !e.isDone());
+        if (execution.isPresent()) {
+            decision = wanted.name();
+            execution.get().decide(wanted);
+        }
+        return (request, response, node) -> response.sendRedirect2(".");
+    }
+
+    private BuildPermission permission() {
+        return permission != null ? permission : BuildPermission.JENKINS;
+    }
+
+    /** Checks that the current user may build the job of a run. */
+    @FunctionalInterface
+    interface BuildPermission {
+        BuildPermission JENKINS = run -> run.getParent().checkPermission(Item.BUILD);
+
+        void check(Run<?, ?> run);
+    }
+}
