@@ -48,6 +48,16 @@ public final class ExecutorPollScheduler implements PollScheduler, AutoCloseable
         return executor.getPoolSize();
     }
 
+    /**
+     * Stops taking polls: waiting ones are dropped, a running one may finish. What a controller shutdown does; the
+     * executions resume from their saved handles.
+     */
+    public boolean quiesce(Duration patience) throws InterruptedException {
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        return executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
