@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/AbortException.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/AbortException.java
 package hudson;
 
 import java.io.IOException;

@@ -1,9 +1,10 @@
-// jenkinsci/jenkins core/src/main/java/hudson/EnvVars.java (a plain map here, for offline tests)
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/EnvVars.java
 package hudson;
 
 import java.util.Map;
 import java.util.TreeMap;
 
+/** A map like the real one; its expansion logic is not stubbed. */
 public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
         super(String.CASE_INSENSITIVE_ORDER);
@@ -14,7 +15,23 @@ public class EnvVars extends TreeMap<String, String> {
         putAll(m);
     }
 
+    public EnvVars(String... keyValuePairs) {
+        this();
+        for (int i = 0; i + 1 < keyValuePairs.length; i += 2) {
+            put(keyValuePairs[i], keyValuePairs[i + 1]);
+        }
+    }
+
+    public void override(String key, String value) {
+        throw new UnsupportedOperationException();
+    }
+
     public String expand(String s) {
         throw new UnsupportedOperationException();
+    }
+
+    public String get(String key, String defaultValue) {
+        String value = get(key);
+        return value == null ? defaultValue : value;
     }
 }

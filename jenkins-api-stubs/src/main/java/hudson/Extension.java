@@ -1,20 +1,18 @@
-// jenkinsci/jenkins core/src/main/java/hudson/Extension.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/Extension.java
 package hudson;
 
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.TYPE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import jenkins.YesNoMaybe;
 import net.java.sezpoz.Indexable;
 
+/** Marks an extension; sezpoz's processor indexes it because of the {@code @Indexable} meta-annotation. */
 @Indexable
-@Retention(RUNTIME)
-@Target({TYPE, FIELD, METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 @Documented
 public @interface Extension {
     double ordinal() default 0;

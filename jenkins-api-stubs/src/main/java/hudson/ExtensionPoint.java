@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/ExtensionPoint.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/ExtensionPoint.java
 package hudson;
 
 public interface ExtensionPoint {}

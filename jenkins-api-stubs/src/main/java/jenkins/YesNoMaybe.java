@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/jenkins/YesNoMaybe.java
+// Stub of jenkinsci/jenkins core/src/main/java/jenkins/YesNoMaybe.java
 package jenkins;
 
 public enum YesNoMaybe {

@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/model/AbstractDescribableImpl.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/model/AbstractDescribableImpl.java
 package hudson.model;
 
 @Deprecated

@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/model/Action.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/model/Action.java
 package hudson.model;
 
 public interface Action extends ModelObject {

@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/model/Describable.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/model/Describable.java
 package hudson.model;
 
 public interface Describable<T extends Describable<T>> {

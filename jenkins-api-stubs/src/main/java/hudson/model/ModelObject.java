@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/hudson/model/ModelObject.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/model/ModelObject.java
 package hudson.model;
 
 public interface ModelObject {

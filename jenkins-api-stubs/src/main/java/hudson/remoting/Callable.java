@@ -1,4 +1,4 @@
-// jenkinsci/remoting src/main/java/hudson/remoting/Callable.java
+// Stub of jenkinsci/remoting src/main/java/hudson/remoting/Callable.java
 package hudson.remoting;
 
 import java.io.Serializable;

@@ -1,8 +1,12 @@
-// jenkinsci/jenkins core/src/main/java/hudson/security/AccessControlled.java
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/security/AccessControlled.java
 package hudson.security;
 
+import org.springframework.security.access.AccessDeniedException;
+
 public interface AccessControlled {
-    default void checkPermission(Permission permission) {
+    ACL getACL();
+
+    default void checkPermission(Permission permission) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 

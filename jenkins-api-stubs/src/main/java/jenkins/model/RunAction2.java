@@ -1,4 +1,4 @@
-// jenkinsci/jenkins core/src/main/java/jenkins/model/RunAction2.java
+// Stub of jenkinsci/jenkins core/src/main/java/jenkins/model/RunAction2.java
 package jenkins.model;
 
 import hudson.model.Action;

@@ -1,15 +1,16 @@
-// jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java
+// Stub of jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java
 package org.jenkinsci;
 
-import static java.lang.annotation.ElementType.TYPE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
-@Retention(RUNTIME)
-@Target(TYPE)
+@Indexed
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE})
 @Documented
 public @interface Symbol {
     String[] value();

@@ -1,4 +1,4 @@
-// jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleChecker.java
+// Stub of jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleChecker.java
 package org.jenkinsci.remoting;
 
 public abstract class RoleChecker {}

@@ -1,4 +1,4 @@
-// jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleSensitive.java
+// Stub of jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleSensitive.java
 package org.jenkinsci.remoting;
 
 public interface RoleSensitive {

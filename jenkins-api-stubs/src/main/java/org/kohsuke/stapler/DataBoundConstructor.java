@@ -1,14 +1,13 @@
-// jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundConstructor.java
+// Stub of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundConstructor.java
 package org.kohsuke.stapler;
 
-import static java.lang.annotation.ElementType.CONSTRUCTOR;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-@Retention(RUNTIME)
-@Target(CONSTRUCTOR)
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.CONSTRUCTOR)
 @Documented
 public @interface DataBoundConstructor {}

@@ -1,15 +1,13 @@
-// jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java
+// Stub of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java
 package org.kohsuke.stapler;
 
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-@Retention(RUNTIME)
-@Target({METHOD, FIELD})
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.FIELD})
 @Documented
 public @interface DataBoundSetter {}

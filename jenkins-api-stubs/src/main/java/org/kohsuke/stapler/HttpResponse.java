@@ -1,9 +1,12 @@
-// jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/HttpResponse.java
+// Stub of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/HttpResponse.java
 package org.kohsuke.stapler;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 
 public interface HttpResponse {
-    void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException, ServletException;
+    default void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
+            throws IOException, ServletException {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -1,4 +1,4 @@
-// jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/StaplerResponse2.java
+// Stub of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/StaplerResponse2.java
 package org.kohsuke.stapler;
 
 import jakarta.servlet.http.HttpServletResponse;

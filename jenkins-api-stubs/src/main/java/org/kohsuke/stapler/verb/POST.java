@@ -1,14 +1,13 @@
-// jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/POST.java
+// Stub of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/POST.java
 package org.kohsuke.stapler.verb;
 
-import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-@Target(METHOD)
-@Retention(RUNTIME)
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface POST {}

@@ -1,4 +1,4 @@
-// jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/BodyInvoker.java
+// Stub of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/BodyInvoker.java
 package org.jenkinsci.plugins.workflow.steps;
 
 public abstract class BodyInvoker {

@@ -1,4 +1,4 @@
-// jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/Step.java
+// Stub of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/Step.java
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.ExtensionPoint;

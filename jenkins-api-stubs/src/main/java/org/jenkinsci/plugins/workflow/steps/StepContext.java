@@ -1,4 +1,4 @@
-// jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java
+// Stub of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
@@ -9,6 +9,9 @@ import java.io.Serializable;
 
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    @Override
+    public abstract void onSuccess(Object result);
 
     public abstract boolean isReady();
 

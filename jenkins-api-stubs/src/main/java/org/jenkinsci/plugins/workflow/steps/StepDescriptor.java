@@ -1,4 +1,4 @@
-// jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
+// Stub of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.model.Descriptor;
@@ -7,13 +7,17 @@ import java.util.Set;
 public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract Set<? extends Class<?>> getRequiredContext();
 
+    public Set<? extends Class<?>> getProvidedContext() {
+        throw new UnsupportedOperationException();
+    }
+
     public abstract String getFunctionName();
 
     public boolean takesImplicitBlockArgument() {
         throw new UnsupportedOperationException();
     }
 
-    public Set<? extends Class<?>> getProvidedContext() {
+    public boolean isAdvanced() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,4 +1,5 @@
-// jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java
+// Stub of jenkinsci/workflow-step-api-plugin
+// src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java
 package org.jenkinsci.plugins.workflow.steps;
 
 public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecution {
@@ -10,6 +11,16 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
 
     @Override
     public final boolean start() throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void onResume() {
         throw new UnsupportedOperationException();
     }
 }

@@ -7,7 +7,6 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.StepServices;
@@ -47,7 +46,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         return service;
     }
 
-    @CheckForNull
     public String getCluster() {
         return cluster;
     }
@@ -57,7 +55,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.cluster = Fields.trim(cluster);
     }
 
-    @CheckForNull
     public String getImage() {
         return image;
     }
@@ -67,7 +64,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.image = Fields.trim(image);
     }
 
-    @CheckForNull
     public String getContainers() {
         return containers;
     }
@@ -77,7 +73,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.containers = Fields.trim(containers);
     }
 
-    @CheckForNull
     public String getTaskDefinition() {
         return taskDefinition;
     }
@@ -87,7 +82,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.taskDefinition = Fields.trim(taskDefinition);
     }
 
-    @CheckForNull
     public String getEnvironment() {
         return environment;
     }
@@ -97,7 +91,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.environment = Fields.trim(environment);
     }
 
-    @CheckForNull
     public Integer getDesiredCount() {
         return desiredCount;
     }
@@ -116,7 +109,6 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         this.forceNewDeployment = forceNewDeployment;
     }
 
-    @CheckForNull
     public Integer getTimeout() {
         return timeout;
     }

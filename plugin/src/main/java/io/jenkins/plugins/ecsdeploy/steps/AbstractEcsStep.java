@@ -1,6 +1,5 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -22,7 +21,6 @@ public abstract class AbstractEcsStep extends Step {
     private Integer roleSessionDuration;
     private String endpointUrl;
 
-    @CheckForNull
     public String getRegion() {
         return region;
     }
@@ -32,7 +30,6 @@ public abstract class AbstractEcsStep extends Step {
         this.region = Fields.trim(region);
     }
 
-    @CheckForNull
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -42,7 +39,6 @@ public abstract class AbstractEcsStep extends Step {
         this.credentialsId = Fields.trim(credentialsId);
     }
 
-    @CheckForNull
     public String getRoleArn() {
         return roleArn;
     }
@@ -52,7 +48,6 @@ public abstract class AbstractEcsStep extends Step {
         this.roleArn = Fields.trim(roleArn);
     }
 
-    @CheckForNull
     public String getExternalId() {
         return externalId;
     }
@@ -62,7 +57,6 @@ public abstract class AbstractEcsStep extends Step {
         this.externalId = Fields.trim(externalId);
     }
 
-    @CheckForNull
     public String getRoleSessionName() {
         return roleSessionName;
     }
@@ -72,7 +66,6 @@ public abstract class AbstractEcsStep extends Step {
         this.roleSessionName = Fields.trim(roleSessionName);
     }
 
-    @CheckForNull
     public Integer getRoleSessionDuration() {
         return roleSessionDuration;
     }
@@ -82,7 +75,6 @@ public abstract class AbstractEcsStep extends Step {
         this.roleSessionDuration = roleSessionDuration;
     }
 
-    @CheckForNull
     public String getEndpointUrl() {
         return endpointUrl;
     }

@@ -4,7 +4,10 @@ import dev.ecsdeploy.core.operation.Decision;
 import hudson.model.Item;
 import hudson.model.Run;
 import jenkins.model.RunAction2;
+import java.io.IOException;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -98,7 +101,16 @@ public class CanaryDecisionAction implements RunAction2 {
             decision = wanted.name();
             execution.get().decide(wanted);
         }
-        return (request, response, node) -> response.sendRedirect2(".");
+        return new BackToThePage();
+    }
+
+    /** Redirects to the action's page, which now shows the decision. */
+    static final class BackToThePage implements HttpResponse {
+        @Override
+        public void generateResponse(StaplerRequest2 request, StaplerResponse2 response, Object node)
+                throws IOException {
+            response.sendRedirect2(".");
+        }
     }
 
     private BuildPermission permission() {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.aws.AwsConnection;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -58,7 +57,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         return repository;
     }
 
-    @CheckForNull
     public String getContext() {
         return context;
     }
@@ -68,7 +66,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.context = Fields.trim(context);
     }
 
-    @CheckForNull
     public String getDockerfile() {
         return dockerfile;
     }
@@ -78,7 +75,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.dockerfile = Fields.trim(dockerfile);
     }
 
-    @CheckForNull
     public String getTags() {
         return tags;
     }
@@ -88,7 +84,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.tags = Fields.trim(tags);
     }
 
-    @CheckForNull
     public String getBuildArgs() {
         return buildArgs;
     }
@@ -98,7 +93,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.buildArgs = Fields.trim(buildArgs);
     }
 
-    @CheckForNull
     public String getTarget() {
         return target;
     }
@@ -108,7 +102,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.target = Fields.trim(target);
     }
 
-    @CheckForNull
     public String getPlatforms() {
         return platforms;
     }
@@ -118,7 +111,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.platforms = Fields.trim(platforms);
     }
 
-    @CheckForNull
     public String getLabels() {
         return labels;
     }
@@ -128,7 +120,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.labels = Fields.trim(labels);
     }
 
-    @CheckForNull
     public String getCacheFrom() {
         return cacheFrom;
     }
@@ -138,7 +129,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.cacheFrom = Fields.trim(cacheFrom);
     }
 
-    @CheckForNull
     public String getCacheTo() {
         return cacheTo;
     }
@@ -148,7 +138,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.cacheTo = Fields.trim(cacheTo);
     }
 
-    @CheckForNull
     public String getBuilder() {
         return builder;
     }
@@ -158,7 +147,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.builder = Fields.trim(builder);
     }
 
-    @CheckForNull
     public String getSecrets() {
         return secrets;
     }
@@ -168,7 +156,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.secrets = Fields.trim(secrets);
     }
 
-    @CheckForNull
     public String getScanThresholds() {
         return scanThresholds;
     }
@@ -178,7 +165,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.scanThresholds = Fields.trim(scanThresholds);
     }
 
-    @CheckForNull
     public String getAllowList() {
         return allowList;
     }
@@ -188,7 +174,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.allowList = Fields.trim(allowList);
     }
 
-    @CheckForNull
     public Integer getScanTimeout() {
         return scanTimeout;
     }
@@ -198,7 +183,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.scanTimeout = scanTimeout;
     }
 
-    @CheckForNull
     public String getScanTimeoutAction() {
         return scanTimeoutAction;
     }
@@ -235,7 +219,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.createRepository = createRepository;
     }
 
-    @CheckForNull
     public Boolean getScanOnPush() {
         return scanOnPush;
     }
@@ -245,7 +228,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.scanOnPush = scanOnPush;
     }
 
-    @CheckForNull
     public Boolean getImmutableTags() {
         return immutableTags;
     }

@@ -4,7 +4,6 @@ import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.operation.Decision;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -61,7 +60,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.strategy = chosen == Strategy.BLUE_GREEN ? "blueGreen" : chosen.name().toLowerCase();
     }
 
-    @CheckForNull
     public Double getCanaryPercent() {
         return canaryPercent;
     }
@@ -71,7 +69,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.canaryPercent = canaryPercent;
     }
 
-    @CheckForNull
     public Integer getCanaryBakeTimeInMinutes() {
         return canaryBakeTimeInMinutes;
     }
@@ -81,7 +78,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.canaryBakeTimeInMinutes = canaryBakeTimeInMinutes;
     }
 
-    @CheckForNull
     public Double getStepPercent() {
         return stepPercent;
     }
@@ -91,7 +87,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.stepPercent = stepPercent;
     }
 
-    @CheckForNull
     public Integer getStepBakeTimeInMinutes() {
         return stepBakeTimeInMinutes;
     }
@@ -101,7 +96,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.stepBakeTimeInMinutes = stepBakeTimeInMinutes;
     }
 
-    @CheckForNull
     public Integer getBakeTimeInMinutes() {
         return bakeTimeInMinutes;
     }
@@ -121,7 +115,6 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.pauseAt = Fields.trim(pauseAt) == null ? "none" : pauseAt.trim();
     }
 
-    @CheckForNull
     public Integer getPauseTimeout() {
         return pauseTimeout;
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -38,7 +37,6 @@ public class EcsRollbackStep extends AbstractEcsStep {
         return service;
     }
 
-    @CheckForNull
     public String getCluster() {
         return cluster;
     }
@@ -48,7 +46,6 @@ public class EcsRollbackStep extends AbstractEcsStep {
         this.cluster = Fields.trim(cluster);
     }
 
-    @CheckForNull
     public String getTaskDefinition() {
         return taskDefinition;
     }
@@ -58,7 +55,6 @@ public class EcsRollbackStep extends AbstractEcsStep {
         this.taskDefinition = Fields.trim(taskDefinition);
     }
 
-    @CheckForNull
     public String getEnvironment() {
         return environment;
     }

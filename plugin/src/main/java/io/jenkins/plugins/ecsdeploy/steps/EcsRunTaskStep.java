@@ -7,7 +7,6 @@ import dev.ecsdeploy.core.task.NetworkSettings;
 import dev.ecsdeploy.core.task.TaskRunHandle;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.WaitMode;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -61,7 +60,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
     @DataBoundConstructor
     public EcsRunTaskStep() {}
 
-    @CheckForNull
     public String getCluster() {
         return cluster;
     }
@@ -71,7 +69,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.cluster = Fields.trim(cluster);
     }
 
-    @CheckForNull
     public String getTaskDefinition() {
         return taskDefinition;
     }
@@ -81,7 +78,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.taskDefinition = Fields.trim(taskDefinition);
     }
 
-    @CheckForNull
     public String getService() {
         return service;
     }
@@ -91,7 +87,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.service = Fields.trim(service);
     }
 
-    @CheckForNull
     public String getImage() {
         return image;
     }
@@ -101,7 +96,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.image = Fields.trim(image);
     }
 
-    @CheckForNull
     public String getContainer() {
         return container;
     }
@@ -111,7 +105,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.container = Fields.trim(container);
     }
 
-    @CheckForNull
     public String getCommand() {
         return command;
     }
@@ -121,7 +114,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.command = Fields.trim(command);
     }
 
-    @CheckForNull
     public String getEntryPoint() {
         return entryPoint;
     }
@@ -131,7 +123,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.entryPoint = Fields.trim(entryPoint);
     }
 
-    @CheckForNull
     public String getEnvironment() {
         return environment;
     }
@@ -141,7 +132,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.environment = Fields.trim(environment);
     }
 
-    @CheckForNull
     public String getCpu() {
         return cpu;
     }
@@ -151,7 +141,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.cpu = Fields.trim(cpu);
     }
 
-    @CheckForNull
     public String getMemory() {
         return memory;
     }
@@ -161,7 +150,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.memory = Fields.trim(memory);
     }
 
-    @CheckForNull
     public String getTaskRoleArn() {
         return taskRoleArn;
     }
@@ -171,7 +159,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.taskRoleArn = Fields.trim(taskRoleArn);
     }
 
-    @CheckForNull
     public String getExecutionRoleArn() {
         return executionRoleArn;
     }
@@ -181,7 +168,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.executionRoleArn = Fields.trim(executionRoleArn);
     }
 
-    @CheckForNull
     public String getSubnets() {
         return subnets;
     }
@@ -191,7 +177,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.subnets = Fields.trim(subnets);
     }
 
-    @CheckForNull
     public String getSecurityGroups() {
         return securityGroups;
     }
@@ -201,7 +186,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.securityGroups = Fields.trim(securityGroups);
     }
 
-    @CheckForNull
     public Boolean getAssignPublicIp() {
         return assignPublicIp;
     }
@@ -211,7 +195,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.assignPublicIp = assignPublicIp;
     }
 
-    @CheckForNull
     public String getLaunchType() {
         return launchType;
     }
@@ -221,7 +204,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.launchType = Fields.trim(launchType);
     }
 
-    @CheckForNull
     public String getCapacityProviderStrategy() {
         return capacityProviderStrategy;
     }
@@ -231,7 +213,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.capacityProviderStrategy = Fields.trim(capacityProviderStrategy);
     }
 
-    @CheckForNull
     public String getPlatformVersion() {
         return platformVersion;
     }
@@ -241,7 +222,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.platformVersion = Fields.trim(platformVersion);
     }
 
-    @CheckForNull
     public Integer getCount() {
         return count;
     }
@@ -251,7 +231,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.count = count;
     }
 
-    @CheckForNull
     public String getStartedBy() {
         return startedBy;
     }
@@ -261,7 +240,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.startedBy = Fields.trim(startedBy);
     }
 
-    @CheckForNull
     public String getGroup() {
         return group;
     }
@@ -271,7 +249,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         this.group = Fields.trim(group);
     }
 
-    @CheckForNull
     public Integer getTimeout() {
         return timeout;
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.TaskListener;
 import java.io.Serial;
@@ -31,7 +30,6 @@ public class WithEcsEnvironmentStep extends AbstractEcsStep {
         return name;
     }
 
-    @CheckForNull
     public String getCluster() {
         return cluster;
     }
