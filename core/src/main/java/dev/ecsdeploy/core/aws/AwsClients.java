@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.aws;
 import dev.ecsdeploy.core.EcsDeployVersion;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -34,7 +35,22 @@ public final class AwsClients implements AutoCloseable {
     static final Duration THROTTLING_BASE_DELAY = Duration.ofMillis(500);
 
     private final Map<ClientKey, SdkClient> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timeoutScheduler;
     private volatile boolean closed;
+
+    /** Clients that each bring their own timeout threads, as the SDK does by default. */
+    public AwsClients() {
+        this(null);
+    }
+
+    /**
+     * Clients whose call and attempt timeouts all run on {@code timeoutScheduler}, which the caller owns and closes.
+     * Without it the SDK starts a timeout pool per client, so a process that follows many deployments with different
+     * credentials (a Jenkins controller) would grow its thread count with every deployment.
+     */
+    public AwsClients(ScheduledExecutorService timeoutScheduler) {
+        this.timeoutScheduler = timeoutScheduler;
+    }
 
     public EcsClient ecs(AwsConnection connection) {
         return client(
@@ -99,7 +115,7 @@ public final class AwsClients implements AutoCloseable {
         return (T) clients.computeIfAbsent(key, ignored -> factory.get());
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, AwsConnection connection) {
         builder.region(connection.region())
                 .credentialsProvider(connection.credentials())
@@ -111,8 +127,12 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    private static ClientOverrideConfiguration overrides(AwsConnection connection) {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration overrides(AwsConnection connection) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+        if (timeoutScheduler != null) {
+            overrides.scheduledExecutorService(timeoutScheduler);
+        }
+        return overrides
                 .retryStrategy(retryStrategy(connection.maxAttempts()))
                 .apiCallTimeout(connection.apiCallTimeout())
                 .apiCallAttemptTimeout(connection.apiCallAttemptTimeout())

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.exec;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPoint;
@@ -41,6 +42,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
 
     private transient OperationStarter<Q, H, O> starter;
     private transient LongOperation<Q, H, O> operation;
+    private transient AwsClients clients;
     private transient BuildLog log;
     private transient String connectedRegion;
     private transient Future<?> next;
@@ -246,6 +248,9 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
             status = "finished";
         }
         decisions.finished(this);
+        if (clients != null) {
+            clients.close();
+        }
         report.run();
     }
 
@@ -254,7 +259,8 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
             StepServices services = StepServices.current();
             AwsConnection connection = services.connect(context, spec.target());
             connectedRegion = connection.region().id();
-            operation = spec.operation(connection, services);
+            clients = services.openClients();
+            operation = spec.operation(connection, clients, services.clock());
         }
         return operation;
     }

@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -12,7 +13,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class JenkinsStepServices implements StepServices {
     private static final JenkinsStepServices INSTANCE = new JenkinsStepServices();
 
-    private final AwsClients clients = new AwsClients();
+    private final ScheduledExecutorService sdkTimeouts = Executors.newScheduledThreadPool(2, task -> {
+        Thread thread = new Thread(task, "ecs-deploy-sdk-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService shortCalls = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "ecs-deploy-call");
         thread.setDaemon(true);
@@ -29,8 +34,8 @@ final class JenkinsStepServices implements StepServices {
     }
 
     @Override
-    public AwsClients clients() {
-        return clients;
+    public AwsClients openClients() {
+        return new AwsClients(sdkTimeouts);
     }
 
     @Override

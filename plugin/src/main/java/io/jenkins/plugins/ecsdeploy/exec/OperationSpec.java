@@ -1,10 +1,12 @@
 package io.jenkins.plugins.ecsdeploy.exec;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationOutcome;
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -32,7 +34,7 @@ public abstract class OperationSpec<Q, H extends Serializable, O extends Operati
     }
 
     /** Builds the operation on the given connection; called on start and again after a restart. */
-    public abstract LongOperation<Q, H, O> operation(AwsConnection connection, StepServices services);
+    public abstract LongOperation<Q, H, O> operation(AwsConnection connection, AwsClients clients, Clock clock);
 
     /** What the operation is, for the status line: {@code deployment of web to main}. */
     public abstract String describe();

@@ -16,7 +16,11 @@ public interface StepServices {
     /** Resolves region, credentials and endpoint for {@code target} in the context of the running build. */
     AwsConnection connect(StepContext context, AwsTarget target) throws IOException, InterruptedException;
 
-    AwsClients clients();
+    /**
+     * New clients for one operation or call; the caller closes them. Their call timeouts share one small pool, so
+     * the thread count does not grow with the number of deployments.
+     */
+    AwsClients openClients();
 
     PollScheduler scheduler();
 

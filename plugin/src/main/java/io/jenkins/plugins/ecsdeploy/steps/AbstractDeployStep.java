@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
@@ -207,9 +208,11 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         StepServices services = StepServices.current();
         AwsTarget target = target(context);
         var connection = services.connect(context, target);
-        DeploymentEngine engine = DeploymentEngine.create(
-                services.clients().ecs(connection), services.clients().ecr(connection), services.clock());
-        DeploymentPlan plan = engine.plan(request);
+        DeploymentPlan plan;
+        try (AwsClients clients = services.openClients()) {
+            plan = DeploymentEngine.create(clients.ecs(connection), clients.ecr(connection), services.clock())
+                    .plan(request);
+        }
         BuildLog log = BuildLogs.of(context, connection.region().id(), request.cluster());
         log.info("dry run, nothing is changed");
         log.info(plan.render());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
@@ -11,9 +12,9 @@ import dev.ecsdeploy.core.report.ConsoleLinks;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
-import io.jenkins.plugins.ecsdeploy.exec.StepServices;
 import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOperation;
 import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOutcome;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,10 +33,9 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
 
     @Override
     public LongOperation<DeploymentRequest, DeploymentHandle, DeploymentOutcome> operation(
-            AwsConnection connection, StepServices services) {
-        DeploymentEngine engine = DeploymentEngine.create(
-                services.clients().ecs(connection), services.clients().ecr(connection), services.clock());
-        return new DeploymentOperation(engine, services.clock());
+            AwsConnection connection, AwsClients clients, Clock clock) {
+        DeploymentEngine engine = DeploymentEngine.create(clients.ecs(connection), clients.ecr(connection), clock);
+        return new DeploymentOperation(engine, clock);
     }
 
     @Override

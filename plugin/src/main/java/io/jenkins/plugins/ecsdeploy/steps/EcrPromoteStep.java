@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.PromoteRequest;
@@ -49,8 +50,9 @@ public class EcrPromoteStep extends AbstractEcsStep {
             StepServices services = StepServices.current();
             AwsConnection connection = services.connect(ctx, target);
             BuildLog log = BuildLogs.of(ctx, connection.region().id(), null);
-            try (EcrImageManager images = EcrImageManager.builder()
-                    .clients(services.clients())
+            try (AwsClients clients = services.openClients();
+                    EcrImageManager images = EcrImageManager.builder()
+                    .clients(clients)
                     .connection(connection)
                     .progressListener(log)
                     .clock(services.clock())

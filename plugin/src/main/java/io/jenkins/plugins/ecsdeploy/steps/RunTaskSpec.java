@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.LongOperation;
@@ -13,9 +14,9 @@ import dev.ecsdeploy.core.task.TaskRunResult;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
-import io.jenkins.plugins.ecsdeploy.exec.StepServices;
 import io.jenkins.plugins.ecsdeploy.exec.engines.TaskRunOperation;
 import io.jenkins.plugins.ecsdeploy.exec.engines.TaskRunOutcome;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +35,13 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
 
     @Override
     public LongOperation<TaskRunRequest, TaskRunHandle, TaskRunOutcome> operation(
-            AwsConnection connection, StepServices services) {
+            AwsConnection connection, AwsClients clients, Clock clock) {
         EcsTaskRunner runner = EcsTaskRunner.builder()
-                .clients(services.clients())
+                .clients(clients)
                 .connection(connection)
-                .clock(services.clock())
+                .clock(clock)
                 .build();
-        return new TaskRunOperation(runner, services.clock());
+        return new TaskRunOperation(runner, clock);
     }
 
     @Override

@@ -68,6 +68,13 @@ public final class EcsWorld {
 
     /** A settled rolling service of {@code desired} healthy tasks with the circuit breaker on. */
     public String service(String name, int desired) {
+        String taskDefinition = createService(name, desired);
+        settle(name);
+        return taskDefinition;
+    }
+
+    /** Creates the service of {@link #service} without waiting for it to settle. */
+    public String createService(String name, int desired) {
         String taskDefinition = registerTaskDefinition(name, HEALTHY);
         ecs.createService(r -> r.cluster(CLUSTER)
                 .serviceName(name)
@@ -78,7 +85,6 @@ public final class EcsWorld {
                 .deploymentConfiguration(c -> c.minimumHealthyPercent(100)
                         .maximumPercent(200)
                         .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))));
-        settle(name);
         return taskDefinition;
     }
 

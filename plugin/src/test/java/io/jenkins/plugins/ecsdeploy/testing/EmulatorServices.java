@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,10 +30,12 @@ import software.amazon.awssdk.regions.Region;
 public final class EmulatorServices implements StepServices, AutoCloseable {
     private final Emulator emulator;
     private final int threads;
-    private final AwsClients clients = new AwsClients();
+    private final ScheduledExecutorService sdkTimeouts = Executors.newScheduledThreadPool(2);
+    private final List<AwsClients> opened = new CopyOnWriteArrayList<>();
     private final ExecutorService shortCalls = Executors.newCachedThreadPool();
     private final List<AwsTarget> targets = new CopyOnWriteArrayList<>();
     private volatile ExecutorPollScheduler scheduler;
+    private volatile PollScheduler wrapper;
 
     private EmulatorServices(Emulator emulator, int threads) {
         this.emulator = emulator;
@@ -67,13 +70,21 @@ public final class EmulatorServices implements StepServices, AutoCloseable {
     }
 
     @Override
-    public AwsClients clients() {
+    public AwsClients openClients() {
+        AwsClients clients = new AwsClients(sdkTimeouts);
+        opened.add(clients);
         return clients;
     }
 
     @Override
     public PollScheduler scheduler() {
-        return scheduler;
+        PollScheduler wrapped = wrapper;
+        return wrapped != null ? wrapped : scheduler;
+    }
+
+    /** Puts a wrapper (a measuring one) in front of the scheduler of the installed services. */
+    public static void replaceScheduler(PollScheduler wrapping) {
+        ((EmulatorServices) StepServices.current()).wrapper = wrapping;
     }
 
     public ExecutorPollScheduler pollScheduler() {
@@ -116,6 +127,7 @@ public final class EmulatorServices implements StepServices, AutoCloseable {
         StepServices.install(null);
         scheduler.close();
         shortCalls.shutdownNow();
-        clients.close();
+        opened.forEach(AwsClients::close);
+        sdkTimeouts.shutdownNow();
     }
 }
