@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code @Symbol} index is written by hand (annotation-indexer's processor is not available to this build; see
- * docs/design/0007-plugin-packaging.md), so this test holds it to the code: a class gaining or losing a
+ * docs/design/0010-plugin-packaging.md), so this test holds it to the code: a class gaining or losing a
  * {@code @Symbol} must be added to or removed from {@code src/main/resources/META-INF/annotations/org.jenkinsci.Symbol}.
  */
 class SymbolIndexTest {
