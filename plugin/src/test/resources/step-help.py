@@ -130,7 +130,7 @@ CHOICE_OR_BOOL = {"forceNewDeployment", "wait", "dryRun", "streamLogs", "noCache
 
 def field_entry(name):
     title = name[0].upper() + "".join(" " + c.lower() if c.isupper() else c for c in name[1:])
-    control = "<f:checkbox/>" if name in CHOICE_OR_BOOL else "<f:textbox/>"
+    control = "<f:checkbox/>" if name in CHOICE_OR_BOOL else "<c:select/>" if name == "credentialsId" else "<f:textbox/>"
     return f'  <f:entry field="{name}" title="{title}">\n    {control}\n  </f:entry>\n'
 
 docs = ["# Pipeline steps\n\nOne section per step: its parameters (the same text as the help in the Snippet Generator, generated from",
@@ -143,7 +143,7 @@ for cls, symbol, required, fields, returns, example in STEPS:
     for name, text in {**fields, **COMMON}.items():
         with open(os.path.join(d, f"help-{name}.html"), "w") as f:
             f.write(f"<div>\n  {text}\n</div>\n")
-    jelly = "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\">\n"
+    jelly = "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:c=\"/lib/credentials\">\n"
     for name in fields:
         jelly += field_entry(name)
     jelly += "  <f:advanced title=\"AWS connection\">\n"

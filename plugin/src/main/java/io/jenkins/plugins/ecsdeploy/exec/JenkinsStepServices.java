@@ -23,6 +23,8 @@ final class JenkinsStepServices implements StepServices {
         thread.setDaemon(true);
         return thread;
     });
+    /** The STS clients that assume roles; one per base identity, for the controller's lifetime. */
+    private final AwsClients stsClients = new AwsClients(sdkTimeouts);
 
     static JenkinsStepServices instance() {
         return INSTANCE;
@@ -30,7 +32,7 @@ final class JenkinsStepServices implements StepServices {
 
     @Override
     public AwsConnection connect(StepContext context, AwsTarget target) throws IOException, InterruptedException {
-        return StepConnections.resolve(context, target);
+        return StepConnections.resolve(context, target, stsClients);
     }
 
     @Override

@@ -308,7 +308,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     /** Registers the step and names it for Pipeline. */
     @Extension
     @Symbol("ecrBuildPush")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecrBuildPush";

@@ -66,7 +66,7 @@ public class EcrPromoteStep extends AbstractEcsStep {
     /** Registers the step and names it for Pipeline. */
     @Extension
     @Symbol("ecrPromote")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecrPromote";

@@ -185,7 +185,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     /** Registers the step and names it for Pipeline; it takes an optional body. */
     @Extension
     @Symbol("ecsDeployCanary")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecsDeployCanary";

@@ -40,7 +40,7 @@ public class EcsDeployRollingStep extends AbstractDeployStep {
     /** Registers the step and names it for Pipeline. */
     @Extension
     @Symbol("ecsDeployRolling")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecsDeployRolling";

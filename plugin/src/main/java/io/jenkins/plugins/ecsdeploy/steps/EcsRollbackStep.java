@@ -86,7 +86,7 @@ public class EcsRollbackStep extends AbstractEcsStep {
     /** Registers the step and names it for Pipeline. */
     @Extension
     @Symbol("ecsRollback")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecsRollback";

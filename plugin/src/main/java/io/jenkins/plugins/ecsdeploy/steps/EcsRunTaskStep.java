@@ -378,7 +378,7 @@ public class EcsRunTaskStep extends AbstractEcsStep {
     /** Registers the step and names it for Pipeline. */
     @Extension
     @Symbol("ecsRunTask")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "ecsRunTask";

@@ -103,7 +103,7 @@ public class WithEcsEnvironmentStep extends AbstractEcsStep {
     /** Registers the block step and names it for Pipeline. */
     @Extension
     @Symbol("withEcsEnvironment")
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends EcsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "withEcsEnvironment";

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One controller follows many concurrent deployments with a bounded number of threads: {@value #DEFAULT_DEPLOYMENTS}
  * rolling deployments (one in twenty with a crashing image, which the circuit breaker rolls back) run as plugin step
- * executions on the plugin's own poll scheduler ({@value #POLL_THREADS} threads) against the emulator running
- * {@value #SPEED}x faster than real time. It reports the pool size, the JVM's peak thread count, how late polls ran
+ * executions on the plugin's own poll scheduler (4 threads, {@code -Dbenchmark.threads}) against the emulator running
+ * 5x faster than real time ({@code -Dbenchmark.speed}). It reports the pool size, the JVM's peak thread count, how late polls ran
  * (p50, p95, max) and every verdict. Not part of the normal build; run it with:
  *
  * <pre>./mvnw -ntp -o -pl plugin -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ScaleBenchmark {
     static final int DEFAULT_DEPLOYMENTS = 200;
-    static final int POLL_THREADS = 4;
-    static final double SPEED = 5;
+    static final int POLL_THREADS = Integer.getInteger("benchmark.threads", 4);
+    static final double SPEED = Double.parseDouble(System.getProperty("benchmark.speed", "5"));
 
     @RegisterExtension
     static final EmulatorExtension AWS = EmulatorExtension.withSpeed(SPEED);
