@@ -10,6 +10,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanGate;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,10 @@ final class BuildPushCommand extends AwsCommand {
         java.time.Instant startedAt = session.time().instant();
         try (EcrImageManager images = ImageManagers.create(session)) {
             PushResult pushed = images.buildAndPush(request);
-            ScanResult scan = noScan ? null : images.awaitScan(images.startScan(scanRequest(pushed)));
+            ScanResult scan = noScan
+                    ? null
+                    : images.scanWait()
+                            .run(scanRequest(pushed), session.progress(), DecisionPolicy.NONE, session.time()::sleep);
             session.history().build(pushed, scan, policy(), startedAt);
             return ImageOutput.print(session, pushed, scan);
         }

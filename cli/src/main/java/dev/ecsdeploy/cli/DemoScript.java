@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
-import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPoint;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -231,7 +231,7 @@ final class DemoScript {
         options.maxAttempts = 8;
         try (CliSession session = CliSession.open(options, err, err)) {
             DeploymentRecord record = DeploymentEngines.create(session)
-                    .deploy(
+                    .run(
                             canaryRequest(image),
                             session.progress(),
                             point -> check(point, digest),

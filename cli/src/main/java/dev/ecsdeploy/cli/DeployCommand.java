@@ -8,6 +8,7 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,11 +133,8 @@ final class DeployCommand extends AwsCommand {
         if (dryRun) {
             return printPlan(session, engine.plan(request));
         }
-        DeploymentRecord record = engine.deploy(
-                request,
-                session.progress(),
-                DeploymentEngine.DecisionPolicy.always(decision()),
-                DeploymentEngines.sleeper(session));
+        DeploymentRecord record = engine.run(
+                request, session.progress(), DecisionPolicy.always(decision()), DeploymentEngines.sleeper(session));
         session.history().deployment(record);
         return DeploymentOutput.print(session, record);
     }

@@ -1,19 +1,22 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.operation.Sleeper;
 
 /** Builds the deployment engine for a session: its clients and the session's clock. */
 final class DeploymentEngines {
     private DeploymentEngines() {}
 
     static DeploymentEngine create(CliSession session) {
-        return DeploymentEngine.create(
-                session.clients().ecs(session.connection()),
-                session.clients().ecr(session.connection()),
-                session.time());
+        return DeploymentEngine.builder()
+                .clients(session.clients())
+                .connection(session.connection())
+                .clock(session.time())
+                .build();
     }
 
-    static DeploymentEngine.Sleeper sleeper(CliSession session) {
-        return session.time()::sleepUninterruptibly;
+    /** Deployments are not aborted by an interrupt: the CLI waits on, as before. */
+    static Sleeper sleeper(CliSession session) {
+        return duration -> session.time().sleepUninterruptibly(duration);
     }
 }

@@ -61,7 +61,7 @@ final class HistoryRecorder {
                 .taskDefinitionArn(arn)
                 .images(images(record.imageDigests()))
                 .serviceDeploymentArn(record.serviceDeploymentArn())
-                .status(status(record.status()))
+                .status(record.operationStatus())
                 .reason(record.succeeded() || record.reason().isBlank() ? null : record.reason())
                 .startedAt(record.startedAt())
                 .finishedAt(record.finishedAt())
@@ -114,7 +114,7 @@ final class HistoryRecorder {
                 .images(images(images))
                 .command(command)
                 .exitCode(first == null ? null : exitCode(first))
-                .status(status(result))
+                .status(result.operationStatus())
                 .reason(result.succeeded() ? null : result.message())
                 .startedAt(first == null ? null : first.startedAt())
                 .finishedAt(first == null ? null : first.stoppedAt())
@@ -180,25 +180,6 @@ final class HistoryRecorder {
 
     private static GateVerdict gate(ScanResult scan, String policy) {
         return new GateVerdict(scan.gate().passed(), policy, scan.gate().describe());
-    }
-
-    private static OperationStatus status(dev.ecsdeploy.core.deploy.DeploymentStatus status) {
-        return switch (status) {
-            case SUCCESSFUL -> OperationStatus.SUCCEEDED;
-            case FAILED -> OperationStatus.FAILED;
-            case ROLLED_BACK -> OperationStatus.ROLLED_BACK;
-            case TIMED_OUT -> OperationStatus.TIMED_OUT;
-            case REPLACED, ABORTED -> OperationStatus.STOPPED;
-        };
-    }
-
-    private static OperationStatus status(TaskRunResult result) {
-        return switch (result.status()) {
-            case SUCCEEDED, STARTED -> OperationStatus.SUCCEEDED;
-            case FAILED -> OperationStatus.FAILED;
-            case TIMED_OUT -> OperationStatus.TIMED_OUT;
-            case ABORTED -> OperationStatus.STOPPED;
-        };
     }
 
     private static List<HistoryEvent> lastEvents(List<HistoryEvent> events) {

@@ -12,7 +12,6 @@ final class ImageManagers {
                 .connection(session.connection())
                 .progressListener(session.progress())
                 .clock(session.time())
-                .sleeper(session.time()::sleep)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.cli;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import java.util.Set;
 final class ProgressPrinter implements ProgressListener {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final Set<String> LIVE_KINDS = Set.of("deploy.progress", "task.status");
+    private static final Set<String> LIVE_KINDS = Set.of(EventKinds.DEPLOY_PROGRESS, EventKinds.TASK_STATUS);
 
     private final PrintWriter err;
     private final boolean live;
@@ -63,14 +64,13 @@ final class ProgressPrinter implements ProgressListener {
     }
 
     private static String text(ProgressEvent event) {
-        return switch (event.kind()) {
-            case "task.log" -> "  | " + event.message();
-            default ->
-                switch (event.severity()) {
-                    case WARNING -> "warning: " + event.message();
-                    case ERROR -> "error: " + event.message();
-                    default -> event.message();
-                };
+        if (EventKinds.isLogLine(event)) {
+            return "  | " + event.message();
+        }
+        return switch (event.severity()) {
+            case WARNING -> "warning: " + event.message();
+            case ERROR -> "error: " + event.message();
+            default -> event.message();
         };
     }
 }

@@ -3,6 +3,8 @@ package dev.ecsdeploy.cli;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import java.io.Console;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +64,7 @@ final class RollbackCommand extends AwsCommand {
         DeploymentRecord record = engine.await(
                 handle,
                 session.progress(),
-                DeploymentEngine.DecisionPolicy.always(dev.ecsdeploy.core.operation.Decision.CONTINUE),
+                DecisionPolicy.always(Decision.CONTINUE),
                 DeploymentEngines.sleeper(session));
         session.history().deployment(record);
         return DeploymentOutput.print(session, record);

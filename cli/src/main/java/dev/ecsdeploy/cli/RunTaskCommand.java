@@ -1,6 +1,8 @@
 package dev.ecsdeploy.cli;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.NetworkSettings;
@@ -113,9 +115,8 @@ final class RunTaskCommand extends AwsCommand {
                 .clients(session.clients())
                 .connection(session.connection())
                 .clock(session.time())
-                .sleeper(session.time()::sleep)
                 .build();
-        TaskRunResult result = runner.runAndWait(request, listener(session));
+        TaskRunResult result = runner.run(request, listener(session), DecisionPolicy.NONE, session.time()::sleep);
         session.history().task(environment, cluster, what.service, result, request.containerImages(), command);
         return TaskOutput.print(session, result);
     }
@@ -149,7 +150,7 @@ final class RunTaskCommand extends AwsCommand {
             return session.progress();
         }
         return event -> {
-            if (!event.kind().equals("task.log")) {
+            if (!EventKinds.isLogLine(event)) {
                 session.progress().onEvent(event);
             }
         };

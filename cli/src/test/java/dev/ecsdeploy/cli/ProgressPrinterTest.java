@@ -2,6 +2,7 @@ package dev.ecsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,9 +36,15 @@ class ProgressPrinterTest {
         printer.onEvent(ProgressEvent.info(NOON, "deploy.progress", "1/2 running"));
         printer.onEvent(new ProgressEvent(NOON, ProgressEvent.Severity.DEBUG, "deploy.retry", "retrying", Map.of()));
         printer.onEvent(ProgressEvent.warning(NOON, "deploy.warning", "unpinned image"));
-        printer.onEvent(ProgressEvent.info(NOON, "task.log", "migrating"));
+        printer.onEvent(
+                ProgressEvent.info(NOON, EventKinds.TASK_LOG, "migrating").withAttribute("stream", "ecs/app/1"));
+        printer.onEvent(ProgressEvent.warning(NOON, EventKinds.TASK_LOG, "log stream ecs/app/1 may be incomplete"));
 
         assertThat(err.toString().lines())
-                .containsExactly("12:00:00 1/2 running", "12:00:00 warning: unpinned image", "12:00:00   | migrating");
+                .containsExactly(
+                        "12:00:00 1/2 running",
+                        "12:00:00 warning: unpinned image",
+                        "12:00:00   | migrating",
+                        "12:00:00 warning: log stream ecs/app/1 may be incomplete");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ecsdeploy.core.deploy;
 
+import dev.ecsdeploy.core.operation.OperationOutcome;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,7 @@ public record DeploymentRecord(
         Instant startedAt,
         Instant finishedAt,
         List<RecordedEvent> events)
-        implements Serializable {
+        implements OperationOutcome, Serializable {
     private static final long serialVersionUID = 1L;
 
     public DeploymentRecord {
@@ -41,6 +43,16 @@ public record DeploymentRecord(
 
     public boolean succeeded() {
         return status.isSuccess();
+    }
+
+    @Override
+    public OperationStatus operationStatus() {
+        return status.operationStatus();
+    }
+
+    @Override
+    public String summary() {
+        return "deployment " + status + (reason.isBlank() ? "" : ": " + reason);
     }
 
     /** One progress event as stored in the record. */

@@ -1,5 +1,7 @@
 package dev.ecsdeploy.core.deploy;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
+
 /** The verdict of a deployment. Only {@link #SUCCESSFUL} is a success; a service stable after a rollback is not. */
 public enum DeploymentStatus {
     SUCCESSFUL,
@@ -14,5 +16,17 @@ public enum DeploymentStatus {
 
     public boolean isSuccess() {
         return this == SUCCESSFUL;
+    }
+
+    /** The one mapping to the shared vocabulary: a deployment replaced by another one was STOPPED. */
+    public OperationStatus operationStatus() {
+        return switch (this) {
+            case SUCCESSFUL -> OperationStatus.SUCCEEDED;
+            case FAILED -> OperationStatus.FAILED;
+            case ROLLED_BACK -> OperationStatus.ROLLED_BACK;
+            case REPLACED -> OperationStatus.STOPPED;
+            case TIMED_OUT -> OperationStatus.TIMED_OUT;
+            case ABORTED -> OperationStatus.ABORTED;
+        };
     }
 }

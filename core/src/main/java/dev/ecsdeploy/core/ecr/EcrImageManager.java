@@ -3,14 +3,10 @@ package dev.ecsdeploy.core.ecr;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.build.CommandRunner;
-import dev.ecsdeploy.core.ecr.scan.ScanHandle;
-import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
-import dev.ecsdeploy.core.ecr.scan.ScanRequest;
-import dev.ecsdeploy.core.ecr.scan.ScanResult;
+import dev.ecsdeploy.core.ecr.scan.ScanWait;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.internal.ecr.DefaultEcrImageManager;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,7 +21,7 @@ import java.util.function.Consumer;
  *         .progressListener(listener).build()) {
  *     PushResult pushed = images.buildAndPush(r -> r.repository("web").addTag("1.4.2")
  *             .contextDirectory(Path.of(".")).builderKind(BuilderKind.AUTO));
- *     ScanResult scan = images.awaitScan(images.startScan(ScanRequest.of("web", pushed.digest())));
+ *     ScanResult scan = images.scanWait().run(ScanRequest.of("web", pushed.digest()), listener, p -> null, Sleeper.REAL);
  * }
  * }</pre>
  */
@@ -52,14 +48,12 @@ public interface EcrImageManager extends AutoCloseable {
     /** Adds tags to an image already in ECR (BatchGetImage + PutImage; no pull, no push). */
     PushResult promote(PromoteRequest request);
 
-    /** Starts waiting for an image scan (starting a basic scan when none exists); returns a persistable handle. */
-    ScanHandle startScan(ScanRequest request);
-
-    /** One bounded round of reads: never sleeps. */
-    ScanPollResult poll(ScanHandle handle);
-
-    /** Polls until the scan wait ends, sleeping between rounds; events go to the progress listener. */
-    ScanResult awaitScan(ScanHandle handle);
+    /**
+     * The scan wait of this manager's registry: start (a basic scan when none exists), poll, abort and await, on a
+     * persistable {@link dev.ecsdeploy.core.ecr.scan.ScanHandle}. Its events go to the listener given to each call,
+     * not to {@link Builder#progressListener}.
+     */
+    ScanWait scanWait();
 
     /** Deletes this run's private login directory. */
     @Override
@@ -78,21 +72,12 @@ public interface EcrImageManager extends AutoCloseable {
 
         Builder progressListener(ProgressListener listener);
 
-        /** Time source for token reuse, scan deadlines and labels; defaults to the system UTC clock. */
-        Builder clock(Clock clock);
+        /** Time source for token reuse, scan deadlines and labels; defaults to the system clock. */
+        Builder clock(InstantSource clock);
 
         /** Extra environment for every builder command, e.g. {@code DOCKER_HOST}. */
         Builder toolEnvironment(Map<String, String> environment);
 
-        /** How {@link #awaitScan} waits between polls; defaults to {@link Thread#sleep}. */
-        Builder sleeper(Sleeper sleeper);
-
         EcrImageManager build();
-    }
-
-    /** Waits for a duration; replaceable so blocking waits can be tested without real time passing. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.history;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.history.HistoryJson.LineProblem;
@@ -94,7 +95,7 @@ public final class HistoryStore {
             }
             if (repaired) { // told after unlocking, so a listener that records something cannot deadlock us
                 warn(
-                        "history.torn-line-repaired",
+                        EventKinds.HISTORY_TORN_LINE_REPAIRED,
                         journalFile() + ": the last line was incomplete (an interrupted"
                                 + " write); ended it so the new entry starts on a line of its own");
             }
@@ -311,14 +312,14 @@ public final class HistoryStore {
                 firstUnreadable = firstUnreadable == null ? parsed.description() : firstUnreadable;
             }
             report(
-                    "history.skipped-line",
+                    EventKinds.HISTORY_SKIPPED_LINE,
                     journalFile() + ": skipped the line at byte " + start + ": " + parsed.description());
         }
 
         void torn(long start, int length) {
             dropped++;
             report(
-                    "history.torn-line",
+                    EventKinds.HISTORY_TORN_LINE,
                     journalFile() + ": skipped the incomplete last line at byte " + start + " (" + length
                             + " bytes without a newline, an interrupted write)");
         }
@@ -326,7 +327,7 @@ public final class HistoryStore {
         void summarise() {
             if (warnings > MAX_WARNINGS_PER_READ) {
                 warn(
-                        "history.skipped-line",
+                        EventKinds.HISTORY_SKIPPED_LINE,
                         journalFile() + ": skipped " + (dropped + unreadable) + " unusable lines in all; the first "
                                 + MAX_WARNINGS_PER_READ + " are listed above");
             }

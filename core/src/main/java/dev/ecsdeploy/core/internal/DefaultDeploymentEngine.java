@@ -3,16 +3,18 @@ package dev.ecsdeploy.core.internal;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.CircuitBreaker;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.Phase;
-import dev.ecsdeploy.core.deploy.PollResult;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,26 +60,26 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
         }
         planned.plan()
                 .warnings()
-                .forEach(w -> listener.onEvent(ProgressEvent.warning(clock.instant(), "deploy.warning", w)));
+                .forEach(w -> listener.onEvent(ProgressEvent.warning(clock.instant(), EventKinds.DEPLOY_WARNING, w)));
         String newArn = planned.plan().newTaskDefinitionArn();
         if (newArn == null) {
             newArn = ecs.registerTaskDefinition(planned.spec().request())
                     .taskDefinition()
                     .taskDefinitionArn();
-            listener.onEvent(ProgressEvent.info(clock.instant(), "deploy.phase", "registered " + newArn));
+            listener.onEvent(ProgressEvent.info(clock.instant(), EventKinds.DEPLOY_PHASE, "registered " + newArn));
         }
         Phase phase = busy.isEmpty() ? Phase.UPDATE_PENDING : Phase.WAITING_FOR_OTHER_DEPLOYMENT;
         return handle(request, planned, newArn, phase);
     }
 
     @Override
-    public PollResult poll(DeploymentHandle handle, Decision decision) {
+    public OperationPoll<DeploymentHandle, DeploymentRecord> poll(DeploymentHandle handle, Decision decision) {
         return poller.poll(handle, decision);
     }
 
     @Override
-    public PollResult abort(DeploymentHandle handle) {
-        return poller.abort(handle);
+    public OperationPoll<DeploymentHandle, DeploymentRecord> abort(DeploymentHandle handle, String abortedBy) {
+        return poller.abort(handle, abortedBy);
     }
 
     @Override

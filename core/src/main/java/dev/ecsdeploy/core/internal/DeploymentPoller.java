@@ -7,11 +7,12 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.deploy.Phase;
-import dev.ecsdeploy.core.deploy.PollResult;
-import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.internal.Verdicts.Verdict;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPoint;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class DeploymentPoller {
         this.details = new FailureDetails(ecs);
     }
 
-    PollResult poll(DeploymentHandle handle, Decision decision) {
+    OperationPoll<DeploymentHandle, DeploymentRecord> poll(DeploymentHandle handle, Decision decision) {
         if (handle.isDone()) {
             throw new IllegalStateException("the deployment already has its verdict; poll a running deployment");
         }
@@ -72,12 +73,15 @@ final class DeploymentPoller {
                 throw e;
             }
             // Throttling or a 5xx that outlived the SDK's retries: the deadline, not AWS's budget, decides.
-            step.event(ProgressEvent.Severity.DEBUG, "deploy.retry", "ECS call failed, retrying: " + e.getMessage());
+            step.event(
+                    ProgressEvent.Severity.DEBUG,
+                    EventKinds.DEPLOY_RETRY,
+                    "ECS call failed, retrying: " + e.getMessage());
             return step.next(handle.copy().countPoll().build(), QUICK);
         }
     }
 
-    PollResult abort(DeploymentHandle handle) {
+    OperationPoll<DeploymentHandle, DeploymentRecord> abort(DeploymentHandle handle, String abortedBy) {
         Step step = new Step(handle, clock.instant(), clock);
         if (handle.isDone()) {
             return step.finish(handle, new Verdict(DeploymentStatus.ABORTED, "aborted after the verdict", false));
@@ -86,7 +90,7 @@ final class DeploymentPoller {
         if (handle.phase() == Phase.UPDATE_PENDING) {
             current = adoptIfUpdated(step, handle).orElse(handle);
         }
-        String reason = "aborted by the caller";
+        String reason = "aborted by " + abortedBy;
         if (current.deploymentId() != null && handle.onAbort() == AbortAction.ROLLBACK) {
             reason += "; " + rollBack(current);
         } else if (current.deploymentId() != null) {
@@ -97,7 +101,7 @@ final class DeploymentPoller {
         return step.finish(current, new Verdict(DeploymentStatus.ABORTED, reason, false));
     }
 
-    private PollResult waitForOther(Step step) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> waitForOther(Step step) {
         Service service = describeService(step.handle);
         Optional<DeploymentHandle> adopted = adopt(step, step.handle, service);
         if (adopted.isPresent()) {
@@ -105,7 +109,7 @@ final class DeploymentPoller {
         }
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty()) {
-            step.info("deploy.phase", "waiting for " + Verdicts.describe(busy.get(0)) + " to finish");
+            step.info(EventKinds.DEPLOY_PHASE, "waiting for " + Verdicts.describe(busy.get(0)) + " to finish");
             return step.next(step.handle, WAITING_FOR_OTHER);
         }
         DeploymentHandle ready = step.handle
@@ -118,7 +122,7 @@ final class DeploymentPoller {
         return updateService(step.with(ready));
     }
 
-    private PollResult updateService(Step step) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> updateService(Step step) {
         Optional<DeploymentHandle> adopted = adoptIfUpdated(step, step.handle);
         if (adopted.isPresent()) {
             return step.next(adopted.get(), QUICK);
@@ -130,7 +134,7 @@ final class DeploymentPoller {
                 .deployment(ours.id(), null)
                 .build());
         step.info(
-                "deploy.phase",
+                EventKinds.DEPLOY_PHASE,
                 "UpdateService started deployment " + ours.id() + " of " + ours.taskDefinition()
                         + (started.serviceDeploymentArn() == null ? "" : " (" + started.serviceDeploymentArn() + ")"));
         return step.next(started, QUICK);
@@ -150,7 +154,7 @@ final class DeploymentPoller {
                 .filter(d -> !handle.knownDeploymentIds().contains(d.id()))
                 .findFirst()
                 .map(d -> {
-                    step.info("deploy.phase", "found deployment " + d.id() + " already started; following it");
+                    step.info(EventKinds.DEPLOY_PHASE, "found deployment " + d.id() + " already started; following it");
                     return withServiceDeployment(handle.copy()
                             .phase(Phase.ROLLING_OUT)
                             .deployment(d.id(), null)
@@ -176,7 +180,7 @@ final class DeploymentPoller {
                         .build();
     }
 
-    private PollResult follow(Step step, Decision decision) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> follow(Step step, Decision decision) {
         DeploymentHandle handle = withServiceDeployment(step.handle);
         Step current = step.with(handle);
         if (handle.strategy().shiftsTraffic() && handle.serviceDeploymentArn() != null) {
@@ -185,7 +189,7 @@ final class DeploymentPoller {
         return followRolling(current);
     }
 
-    private PollResult followRolling(Step step) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> followRolling(Step step) {
         DeploymentHandle handle = step.handle;
         Service service = describeService(handle);
         step.observed();
@@ -236,12 +240,12 @@ final class DeploymentPoller {
         String progress = ours.runningCount() + "/" + ours.desiredCount() + " running, " + ours.pendingCount()
                 + " pending, " + ours.failedTasks() + " failed";
         if (!progress.equals(step.handle.lastStage())) {
-            step.info("deploy.progress", "deployment " + ours.id() + ": " + progress);
+            step.info(EventKinds.DEPLOY_PROGRESS, "deployment " + ours.id() + ": " + progress);
             step.handle = step.handle.copy().stage(progress, step.now).build();
         }
     }
 
-    private PollResult followServiceDeployment(Step step, Decision decision) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> followServiceDeployment(Step step, Decision decision) {
         DeploymentHandle handle = step.handle;
         ServiceDeployment sd = ecs.describeServiceDeployments(
                         r -> r.serviceDeploymentArns(handle.serviceDeploymentArn()))
@@ -269,20 +273,23 @@ final class DeploymentPoller {
         return step.next(step.handle, Cadence.next(step.handle, sd, step.now));
     }
 
-    private PollResult decide(Step step, DecisionPoint point, Decision decision) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> decide(
+            Step step, DecisionPoint point, Decision decision) {
         if (decision == null) {
             if (step.handle.phase() != Phase.AWAITING_DECISION) {
-                step.event(ProgressEvent.Severity.WARNING, "deploy.decision", point.describe());
+                step.event(ProgressEvent.Severity.WARNING, EventKinds.DEPLOY_DECISION, point.describe());
             }
             DeploymentHandle waiting = step.handle
                     .copy()
                     .phase(Phase.AWAITING_DECISION)
                     .awaitingHookId(point.hookId())
                     .build();
-            return new PollResult(waiting, step.events, AWAITING_DECISION, Optional.of(point), Optional.empty());
+            return new OperationPoll<>(waiting, step.events, AWAITING_DECISION, Optional.of(point), Optional.empty());
         }
         PauseHooks.decide(ecs, step.handle.serviceDeploymentArn(), point.hookId(), decision);
-        step.info("deploy.decision", decision + " sent for stage " + point.stage() + " (hook " + point.hookId() + ")");
+        step.info(
+                EventKinds.DEPLOY_DECISION,
+                decision + " sent for stage " + point.stage() + " (hook " + point.hookId() + ")");
         return step.next(
                 step.handle.copy().phase(Phase.ROLLING_OUT).awaitingHookId(null).build(), QUICK);
     }
@@ -290,12 +297,14 @@ final class DeploymentPoller {
     private void reportStage(Step step, ServiceDeployment sd) {
         String stage = Cadence.stageKey(sd);
         if (!stage.equals(step.handle.lastStage())) {
-            step.info("deploy.stage", "service deployment " + sd.statusAsString() + " at " + Cadence.describe(sd));
+            step.info(
+                    EventKinds.DEPLOY_STAGE,
+                    "service deployment " + sd.statusAsString() + " at " + Cadence.describe(sd));
             step.handle = step.handle.copy().stage(stage, step.now).build();
         }
     }
 
-    private PollResult timeout(Step step) {
+    private OperationPoll<DeploymentHandle, DeploymentRecord> timeout(Step step) {
         DeploymentHandle handle = step.handle;
         if (handle.phase() == Phase.UPDATE_PENDING || handle.phase() == Phase.WAITING_FOR_OTHER_DEPLOYMENT) {
             handle = adoptIfUpdated(step, handle).orElse(handle);
@@ -350,7 +359,7 @@ final class DeploymentPoller {
         fresh.forEach(e -> step.events.add(new ProgressEvent(
                 e.createdAt(),
                 ProgressEvent.Severity.INFO,
-                "ecs.event",
+                EventKinds.ECS_EVENT,
                 e.message(),
                 e.id() == null ? java.util.Map.of() : java.util.Map.of("id", e.id()))));
         if (!fresh.isEmpty()) {
@@ -414,8 +423,8 @@ final class DeploymentPoller {
             events.add(new ProgressEvent(now, severity, kind, message, java.util.Map.of()));
         }
 
-        PollResult next(DeploymentHandle next, Duration delay) {
-            return new PollResult(next, events, fromObservation(delay), Optional.empty(), Optional.empty());
+        OperationPoll<DeploymentHandle, DeploymentRecord> next(DeploymentHandle next, Duration delay) {
+            return new OperationPoll<>(next, events, fromObservation(delay), Optional.empty(), Optional.empty());
         }
 
         /**
@@ -430,18 +439,19 @@ final class DeploymentPoller {
             return spent.isNegative() || spent.compareTo(delay) >= 0 ? Duration.ZERO : delay.minus(spent);
         }
 
-        PollResult finish(DeploymentHandle last, Verdict verdict) {
+        OperationPoll<DeploymentHandle, DeploymentRecord> finish(DeploymentHandle last, Verdict verdict) {
             return finish(last, verdict, null);
         }
 
         /** The verdict; the record keeps the service's events since we started plus our own events of this poll. */
-        PollResult finish(DeploymentHandle last, Verdict verdict, Service service) {
+        OperationPoll<DeploymentHandle, DeploymentRecord> finish(
+                DeploymentHandle last, Verdict verdict, Service service) {
             ProgressEvent.Severity severity = verdict.status() == DeploymentStatus.SUCCESSFUL
                     ? ProgressEvent.Severity.INFO
                     : ProgressEvent.Severity.ERROR;
             String message =
                     "deployment " + verdict.status() + (verdict.reason().isBlank() ? "" : ": " + verdict.reason());
-            event(severity, "deploy.verdict", message);
+            event(severity, EventKinds.DEPLOY_VERDICT, message);
             DeploymentHandle done = last.withPhase(Phase.DONE);
             // The verdict is as of the answer that produced it, not the start of the poll.
             Instant decidedAt = observedAt != null ? observedAt : clock.instant();
@@ -460,7 +470,7 @@ final class DeploymentPoller {
                     done.startedAt(),
                     decidedAt,
                     recorded(last, service));
-            return new PollResult(done, events, Duration.ZERO, Optional.empty(), Optional.of(record));
+            return new OperationPoll<>(done, events, Duration.ZERO, Optional.empty(), Optional.of(record));
         }
 
         private List<RecordedEvent> recorded(DeploymentHandle last, Service service) {
@@ -469,10 +479,11 @@ final class DeploymentPoller {
                 service.events().stream()
                         .filter(e -> !e.createdAt().isBefore(last.startedAt()))
                         .sorted(Comparator.comparing(ServiceEvent::createdAt))
-                        .forEach(e -> all.add(new RecordedEvent(e.createdAt(), "INFO", "ecs.event", e.message())));
+                        .forEach(e ->
+                                all.add(new RecordedEvent(e.createdAt(), "INFO", EventKinds.ECS_EVENT, e.message())));
             }
             events.stream()
-                    .filter(e -> service == null || !e.kind().equals("ecs.event"))
+                    .filter(e -> service == null || !e.kind().equals(EventKinds.ECS_EVENT))
                     .forEach(e ->
                             all.add(new RecordedEvent(e.time(), e.severity().name(), e.kind(), e.message())));
             return all;

@@ -1,7 +1,7 @@
 package dev.ecsdeploy.core.internal;
 
-import dev.ecsdeploy.core.deploy.PollResult.DecisionPoint;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPoint;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;

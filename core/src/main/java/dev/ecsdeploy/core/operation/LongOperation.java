@@ -55,22 +55,40 @@ public interface LongOperation<Q, H extends Serializable, O extends OperationOut
      * Polls until there is an outcome, reporting every round's events to {@code listener}, asking {@code decisions}
      * at every decision point and sleeping between rounds: the blocking path for the CLI.
      *
-     * @throws InterruptedException when the sleeper is interrupted; the operation is left as it is, and the caller
-     *     decides whether to abort it
+     * <p>An interrupted sleep is an abort by "interruption of the waiting thread": the abort action is applied and
+     * polled through (without further sleeps) to the ABORTED outcome, which is returned with the thread's interrupt
+     * flag set again. So an interrupted CLI never leaves tasks running or a deployment unattended.
      */
-    default O await(H handle, ProgressListener listener, DecisionPolicy decisions, Sleeper sleeper)
-            throws InterruptedException {
+    default O await(H handle, ProgressListener listener, DecisionPolicy decisions, Sleeper sleeper) {
         OperationPoll<H, O> round = poll(handle);
+        boolean interrupted = false;
         while (true) {
             round.events().forEach(listener::onEvent);
             if (round.isDone()) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 return round.outcome().orElseThrow();
             }
-            Decision decision = round.awaiting().map(decisions::decide).orElse(null);
-            if (decision == null) {
-                sleeper.sleep(round.nextPollIn());
+            Decision decision =
+                    interrupted ? null : round.awaiting().map(decisions::decide).orElse(null);
+            if (decision == null && !interrupted) {
+                try {
+                    sleeper.sleep(round.nextPollIn());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    round = abort(round.handle(), "interruption of the waiting thread");
+                    continue;
+                }
+            } else if (interrupted) {
+                Sleeper.uninterruptibly(sleeper, round.nextPollIn());
             }
             round = poll(round.handle(), decision);
         }
+    }
+
+    /** Starts the operation and {@link #await awaits} its outcome: the CLI's one call. */
+    default O run(Q request, ProgressListener listener, DecisionPolicy decisions, Sleeper sleeper) {
+        return await(start(request, listener), listener, decisions, sleeper);
     }
 }

@@ -3,14 +3,18 @@ package dev.ecsdeploy.core.operation;
 /**
  * How a long operation ended, in the vocabulary shared by every engine and the history. Only
  * {@link OperationStatus#SUCCEEDED} lets a build go on as a success.
+ *
+ * <p>Each outcome also keeps its engine's own, finer verdict (a deployment REPLACED by another, a fire-and-forget
+ * task run STARTED, a scan's ECR status); {@link #operationStatus()} is the one mapping from it to the shared
+ * vocabulary, and the history records that.
  */
 public interface OperationOutcome {
-    OperationStatus status();
+    OperationStatus operationStatus();
 
     /** One concise line saying why, e.g. {@code circuit breaker rolled back: 3 tasks exited 1 (container hello)}. */
     String summary();
 
     default boolean isSuccess() {
-        return status() == OperationStatus.SUCCEEDED;
+        return operationStatus() == OperationStatus.SUCCEEDED;
     }
 }

@@ -9,4 +9,13 @@ public interface Sleeper {
     Sleeper REAL = duration -> Thread.sleep(Math.max(0, duration.toMillis()));
 
     void sleep(Duration duration) throws InterruptedException;
+
+    /** Sleeps with {@code sleeper}, carrying on through interruptions (used once an abort is under way). */
+    static void uninterruptibly(Sleeper sleeper, Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            // Already aborting: the next poll goes ahead at once.
+        }
+    }
 }

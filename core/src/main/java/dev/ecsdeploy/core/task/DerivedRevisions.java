@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.task;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrRegistryHost;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.spec.ImageName;
@@ -57,7 +58,7 @@ final class DerivedRevisions {
                 .taskDefinition();
         listener.onEvent(ProgressEvent.info(
                         clock.instant(),
-                        "task.revision",
+                        EventKinds.TASK_REVISION,
                         "registered " + TaskVerdict.family(registered.taskDefinitionArn()) + " from "
                                 + TaskVerdict.family(base.taskDefinitionArn()) + ": " + String.join(", ", changes))
                 .withAttribute("taskDefinitionArn", registered.taskDefinitionArn()));
@@ -109,7 +110,7 @@ final class DerivedRevisions {
         if (registry.isEmpty()) {
             listener.onEvent(ProgressEvent.warning(
                     clock.instant(),
-                    "task.revision",
+                    EventKinds.TASK_REVISION,
                     "image " + image + " is not pinned by digest: it is not in ECR, so its tag is registered as is"));
             return image;
         }

@@ -4,37 +4,39 @@ import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.logs.LogReadCadence;
+import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.LongOperation;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Runs one-off ECS tasks (migrations, batch jobs, smoke tests), streams their awslogs output and judges their exit
- * codes. Long waits are split into {@link #start} and repeated {@link #poll} calls on a small serializable
- * {@link TaskRunHandle}, so a restarted caller resumes without starting a second task or repeating a log line:
+ * codes. It is a {@link LongOperation} on a small serializable {@link TaskRunHandle}, so a restarted caller resumes
+ * without starting a second task or repeating a log line:
  *
  * <pre>{@code
  * EcsTaskRunner runner = EcsTaskRunner.builder().clients(clients).connection(connection).build();
- * TaskRunHandle handle = runner.prepare(request, listener);   // persist it: the RunTask token is in it
- * TaskRunPoll poll = runner.poll(handle, listener);           // RunTask, then DescribeTasks and GetLogEvents
- * while (!poll.done()) { persist(poll.handle()); sleepUntil(poll.nextPollAt()); poll = runner.poll(poll.handle(), listener); }
- * TaskRunResult result = poll.result().orElseThrow();
+ * TaskRunHandle handle = runner.start(request, listener);    // persist it: the RunTask token is in it
+ * OperationPoll<TaskRunHandle, TaskRunResult> round = runner.poll(handle);   // RunTask, then DescribeTasks, logs
+ * while (!round.isDone()) { persist(round.handle()); sleep(round.nextPollIn()); round = runner.poll(round.handle()); }
+ * TaskRunResult result = round.outcome().orElseThrow();
  * }</pre>
  */
-public interface EcsTaskRunner {
+public interface EcsTaskRunner extends LongOperation<TaskRunRequest, TaskRunHandle, TaskRunResult> {
     static Builder builder() {
         return new Builder();
     }
 
     /**
      * Validates the request, resolves the task definition (registering a derived revision when images, entry points
-     * or secrets are replaced) and chooses the RunTask client token, without starting anything.
+     * or secrets are replaced) and chooses the RunTask client token, without starting anything: the first
+     * {@link #poll} calls RunTask.
      *
      * @throws TaskRunException when the input names something that does not exist or that AWS would reject
      */
-    TaskRunHandle prepare(TaskRunRequest request, ProgressListener listener);
-
-    /** Prepares the run and calls RunTask; equivalent to {@link #prepare} followed by one {@link #poll}. */
+    @Override
     TaskRunHandle start(TaskRunRequest request, ProgressListener listener);
 
     default TaskRunHandle start(Consumer<TaskRunRequest.Builder> request, ProgressListener listener) {
@@ -45,30 +47,25 @@ public interface EcsTaskRunner {
 
     /**
      * Does one bounded round of work that is due: RunTask for a prepared handle (with its recorded token), then
-     * DescribeTasks and GetLogEvents as their cadences allow. Never sleeps. Events and log lines go to {@code
-     * listener}, each line exactly once.
+     * DescribeTasks and GetLogEvents as their cadences allow. Never sleeps. The round's events and log lines are in
+     * the result, each line exactly once. There is no decision point; {@code decision} is ignored.
      */
-    TaskRunPoll poll(TaskRunHandle handle, ProgressListener listener);
+    @Override
+    OperationPoll<TaskRunHandle, TaskRunResult> poll(TaskRunHandle handle, Decision decision);
 
     /**
-     * Stops the run's tasks with StopTask, giving {@code who} as the reason ("Stopped by ecs-deploy: aborted by
-     * …"). Keep polling the returned handle: it collects the exit codes and the last log lines, then reports
-     * {@link TaskRunStatus#ABORTED}. Stopping a run that is stopping or done changes nothing.
+     * Stops the run's tasks with StopTask, giving {@code abortedBy} as the reason ("Stopped by ecs-deploy: aborted
+     * by …"). Keep polling the returned handle: it collects the exit codes and the last log lines, then reports
+     * {@link TaskRunStatus#ABORTED}. Aborting a run that is stopping or done changes nothing.
      */
-    TaskRunHandle stop(TaskRunHandle handle, String who, ProgressListener listener);
-
-    /** Starts the run and polls it to the end, sleeping between polls; the blocking path for the CLI. */
-    TaskRunResult runAndWait(TaskRunRequest request, ProgressListener listener);
-
-    /** Polls an existing handle to the end, sleeping between polls. */
-    TaskRunResult awaitCompletion(TaskRunHandle handle, ProgressListener listener);
+    @Override
+    OperationPoll<TaskRunHandle, TaskRunResult> abort(TaskRunHandle handle, String abortedBy);
 
     /** Settings for a {@link EcsTaskRunner}. */
     final class Builder {
         private AwsClients clients;
         private AwsConnection connection;
         private InstantSource clock = InstantSource.system();
-        private Sleeper sleeper = Sleeper.REAL;
         private LogReadCadence logCadence = LogReadCadence.DEFAULT;
 
         private Builder() {}
@@ -91,12 +88,6 @@ public interface EcsTaskRunner {
             return this;
         }
 
-        /** How {@link #runAndWait} waits between polls. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = sleeper;
-            return this;
-        }
-
         public Builder logCadence(LogReadCadence cadence) {
             this.logCadence = cadence;
             return this;
@@ -105,7 +96,7 @@ public interface EcsTaskRunner {
         public EcsTaskRunner build() {
             Objects.requireNonNull(clients, "clients");
             Objects.requireNonNull(connection, "connection");
-            return new DefaultEcsTaskRunner(clients, connection, clock, sleeper, logCadence);
+            return new DefaultEcsTaskRunner(clients, connection, clock, logCadence);
         }
     }
 }

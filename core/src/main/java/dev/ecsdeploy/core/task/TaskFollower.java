@@ -1,13 +1,14 @@
 package dev.ecsdeploy.core.task;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
-import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.logs.LogCursor;
 import dev.ecsdeploy.core.logs.LogLine;
 import dev.ecsdeploy.core.logs.LogRead;
 import dev.ecsdeploy.core.logs.LogReadCadence;
 import dev.ecsdeploy.core.logs.LogStreamRef;
 import dev.ecsdeploy.core.logs.TaskLogStreamer;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.TaskRunHandle.ContainerSpec;
 import dev.ecsdeploy.core.task.TaskRunHandle.Phase;
 import dev.ecsdeploy.core.task.TaskRunHandle.StopCause;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -44,8 +46,8 @@ final class TaskFollower {
         this.cadence = cadence;
     }
 
-    TaskRunPoll poll(TaskRunHandle handle, ProgressListener listener, Instant now) {
-        Round round = new Round(handle, listener, now);
+    OperationPoll<TaskRunHandle, TaskRunResult> poll(TaskRunHandle handle, Instant now) {
+        Round round = new Round(handle, now);
         if (handle.phase() == Phase.PREPARED) {
             launch(round);
         } else if (handle.phase() != Phase.DONE) {
@@ -54,15 +56,15 @@ final class TaskFollower {
         return round.finish();
     }
 
-    TaskRunHandle stop(TaskRunHandle handle, String who, ProgressListener listener, Instant now) {
-        Round round = new Round(handle, listener, now);
+    OperationPoll<TaskRunHandle, TaskRunResult> abort(TaskRunHandle handle, String who, Instant now) {
+        Round round = new Round(handle, now);
         if (handle.phase() == Phase.PREPARED) {
             round.b.stopRequested(StopCause.ABORT, "aborted by " + who + " before RunTask", now);
             round.done();
         } else if (handle.phase() == Phase.FOLLOWING) {
             requestStop(round, StopCause.ABORT, "aborted by " + who);
         }
-        return round.b.build();
+        return round.finish();
     }
 
     private void launch(Round r) {
@@ -72,7 +74,7 @@ final class TaskFollower {
             response = ecs.runTask(RunTaskCalls.request(handle));
         } catch (AwsServiceException e) {
             if (transientError(e)) {
-                r.warn("task.start", "RunTask failed, retrying with the same client token: " + message(e));
+                r.warn(EventKinds.TASK_START, "RunTask failed, retrying with the same client token: " + message(e));
                 r.retryAt = r.now.plus(RETRY_LATER);
                 return;
             }
@@ -100,13 +102,13 @@ final class TaskFollower {
         for (String arn : arns) {
             r.emit(ProgressEvent.info(
                             r.now,
-                            "task.started",
+                            EventKinds.TASK_START,
                             "started task " + TaskStates.taskId(arn) + " of "
                                     + TaskVerdict.family(handle.taskDefinitionArn()))
                     .withAttribute("taskArn", arn)
                     .withAttribute("clientToken", handle.clientToken()));
         }
-        failures.forEach(f -> r.error("task.start", "RunTask did not start a task: " + f));
+        failures.forEach(f -> r.error(EventKinds.TASK_START, "RunTask did not start a task: " + f));
     }
 
     private static List<LogCursor> cursors(List<String> arns, List<ContainerSpec> specs, Instant firstRead) {
@@ -151,13 +153,13 @@ final class TaskFollower {
                 ecs.stopTask(
                         s -> s.cluster(handle.cluster()).task(task.taskArn()).reason(reason));
             } catch (AwsServiceException | SdkClientException e) {
-                r.warn("task.stop", "StopTask of task " + task.taskId() + " failed: " + e.getMessage());
+                r.warn(EventKinds.TASK_STOP, "StopTask of task " + task.taskId() + " failed: " + e.getMessage());
             }
         }
         r.b.phase(Phase.STOPPING)
                 .stopRequested(cause, reason, r.now)
                 .describeSchedule(0, r.now.plus(DescribeCadence.after(0)));
-        r.warn("task.stop", "stopping " + running.size() + " task(s): " + reason);
+        r.warn(EventKinds.TASK_STOP, "stopping " + running.size() + " task(s): " + reason);
     }
 
     private void describe(Round r) {
@@ -177,7 +179,7 @@ final class TaskFollower {
                 throw new TaskRunException(
                         "DescribeTasks in cluster " + handle.cluster() + " failed: " + message(service), e);
             }
-            r.warn("task.describe", "DescribeTasks failed, retrying in 5s: " + e.getMessage());
+            r.warn(EventKinds.TASK_DESCRIBE, "DescribeTasks failed, retrying in 5s: " + e.getMessage());
             r.b.describeSchedule(handle.describeCount(), r.now.plus(RETRY_LATER));
             return;
         }
@@ -205,7 +207,7 @@ final class TaskFollower {
             text = "task " + next.taskId() + " stopped (" + next.stopCode() + ": " + next.stoppedReason() + "); "
                     + exits(next);
         }
-        r.emit(ProgressEvent.info(r.now, "task.status", text)
+        r.emit(ProgressEvent.info(r.now, EventKinds.TASK_STATUS, text)
                 .withAttribute("taskArn", next.taskArn())
                 .withAttribute("lastStatus", next.lastStatus()));
     }
@@ -260,7 +262,7 @@ final class TaskFollower {
             r.emit(new ProgressEvent(
                     r.now,
                     gaveUp ? ProgressEvent.Severity.WARNING : ProgressEvent.Severity.DEBUG,
-                    "task.logs",
+                    EventKinds.TASK_LOG,
                     read.problem(),
                     null));
         }
@@ -287,7 +289,7 @@ final class TaskFollower {
         } else if (handle.phase() == Phase.STOPPING
                 && !r.now.isBefore(handle.stopRequestedAt().plus(DescribeCadence.STOP_GRACE))) {
             r.warn(
-                    "task.stop",
+                    EventKinds.TASK_STOP,
                     "tasks did not stop within " + DescribeCadence.human(DescribeCadence.STOP_GRACE)
                             + " of StopTask; reporting what is known");
             r.b.phase(Phase.DRAINING).allStoppedAt(r.now);
@@ -302,7 +304,7 @@ final class TaskFollower {
             r.done();
         } else if (!r.now.isBefore(handle.allStoppedAt().plus(DescribeCadence.DRAIN_LIMIT))) {
             open.forEach(c -> r.warn(
-                    "task.logs",
+                    EventKinds.TASK_LOG,
                     "log stream " + c.stream() + " may be incomplete: it could not be"
                             + " read to its end within " + DescribeCadence.human(DescribeCadence.DRAIN_LIMIT)
                             + " after the task stopped"));
@@ -337,19 +339,17 @@ final class TaskFollower {
     /** The working state of one poll round. */
     private static final class Round {
         final TaskRunHandle.Builder b;
-        final ProgressListener listener;
         final Instant now;
+        final List<ProgressEvent> events = new ArrayList<>();
         Instant retryAt;
-        int lines;
 
-        Round(TaskRunHandle handle, ProgressListener listener, Instant now) {
+        Round(TaskRunHandle handle, Instant now) {
             this.b = handle.toBuilder();
-            this.listener = listener;
             this.now = now;
         }
 
         void emit(ProgressEvent event) {
-            listener.onEvent(event);
+            events.add(event);
         }
 
         void warn(String kind, String message) {
@@ -361,8 +361,8 @@ final class TaskFollower {
         }
 
         void line(LogLine line) {
-            lines++;
-            emit(new ProgressEvent(line.timestamp(), ProgressEvent.Severity.INFO, "task.log", line.message(), null)
+            emit(new ProgressEvent(
+                            line.timestamp(), ProgressEvent.Severity.INFO, EventKinds.TASK_LOG, line.message(), null)
                     .withAttribute("container", line.stream().containerName())
                     .withAttribute("taskId", line.stream().taskId())
                     .withAttribute("stream", line.stream().streamName())
@@ -375,13 +375,14 @@ final class TaskFollower {
             b.result(result);
             ProgressEvent.Severity severity =
                     result.succeeded() ? ProgressEvent.Severity.INFO : ProgressEvent.Severity.ERROR;
-            emit(new ProgressEvent(now, severity, "task.result", result.message(), null)
+            emit(new ProgressEvent(now, severity, EventKinds.TASK_RESULT, result.message(), null)
                     .withAttribute("status", result.status().name()));
         }
 
-        TaskRunPoll finish() {
+        OperationPoll<TaskRunHandle, TaskRunResult> finish() {
             TaskRunHandle handle = b.build();
-            return new TaskRunPoll(handle, nextPollAt(handle), lines);
+            Duration wait = Duration.between(now, nextPollAt(handle));
+            return new OperationPoll<>(handle, events, wait, Optional.empty(), handle.result());
         }
 
         private Instant nextPollAt(TaskRunHandle handle) {

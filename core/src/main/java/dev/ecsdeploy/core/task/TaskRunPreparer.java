@@ -1,6 +1,7 @@
 package dev.ecsdeploy.core.task;
 
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.task.TaskRunHandle.ContainerSpec;
@@ -212,7 +213,7 @@ final class TaskRunPreparer {
             if (why != null) {
                 listener.onEvent(ProgressEvent.warning(
                                 clock.instant(),
-                                "task.logs.unavailable",
+                                EventKinds.TASK_LOG,
                                 "logs of container " + container.name() + " are not streamed: " + why)
                         .withAttribute("container", container.name()));
             }

@@ -1,5 +1,7 @@
 package dev.ecsdeploy.core.task;
 
+import dev.ecsdeploy.core.operation.OperationOutcome;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +19,7 @@ import java.util.Optional;
  */
 public record TaskRunResult(
         TaskRunStatus status, String message, String taskDefinitionArn, List<TaskResult> tasks, List<String> problems)
-        implements Serializable {
+        implements OperationOutcome, Serializable {
     private static final long serialVersionUID = 1L;
 
     public TaskRunResult {
@@ -29,6 +31,16 @@ public record TaskRunResult(
 
     public boolean succeeded() {
         return status.isSuccess();
+    }
+
+    @Override
+    public OperationStatus operationStatus() {
+        return status.operationStatus();
+    }
+
+    @Override
+    public String summary() {
+        return message;
     }
 
     /** Returns the exit code of {@code container} in the first task, if it exited. */

@@ -1,5 +1,7 @@
 package dev.ecsdeploy.core.task;
 
+import dev.ecsdeploy.core.operation.OperationStatus;
+
 /** The verdict of a run. */
 public enum TaskRunStatus {
     /** Every task stopped and every container that counts exited 0. */
@@ -16,5 +18,15 @@ public enum TaskRunStatus {
     /** Returns whether the build should go on. */
     public boolean isSuccess() {
         return this == SUCCEEDED || this == STARTED;
+    }
+
+    /** The one mapping to the shared vocabulary: a fire-and-forget run that STARTED SUCCEEDED at what it asked. */
+    public OperationStatus operationStatus() {
+        return switch (this) {
+            case SUCCEEDED, STARTED -> OperationStatus.SUCCEEDED;
+            case FAILED -> OperationStatus.FAILED;
+            case TIMED_OUT -> OperationStatus.TIMED_OUT;
+            case ABORTED -> OperationStatus.ABORTED;
+        };
     }
 }

@@ -1,7 +1,7 @@
 package dev.ecsdeploy.core.deploy;
 
-import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.emulator.faults.FaultRule;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ abstract class AbstractEngineScenarioTest {
     DeploymentRecord deploy(DeploymentRequest request, DecisionPolicy decisions) {
         withFaults();
         try {
-            return fixture.engine().deploy(request, events::add, decisions, fixture.sleeper());
+            return fixture.engine().run(request, events::add, decisions, fixture.sleeper());
         } finally {
             withoutFaults();
         }

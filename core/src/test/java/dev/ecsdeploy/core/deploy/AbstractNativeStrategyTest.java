@@ -2,9 +2,11 @@ package dev.ecsdeploy.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPoint;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
     @Test
     void shouldContinueACanaryPausedForADecision() {
         String service = newService();
-        List<PollResult.DecisionPoint> asked = new ArrayList<>();
+        List<DecisionPoint> asked = new ArrayList<>();
 
         DeploymentRecord record = deploy(
                 request(service, new DeploymentStrategy.Canary(10, 1, 0))
@@ -85,7 +87,7 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
         String service = newService();
         DeploymentEngine engine = fixture.engine();
         withFaults();
-        PollResult result = new PollResult(
+        OperationPoll<DeploymentHandle, DeploymentRecord> result = new OperationPoll<>(
                 engine.start(request(service, new DeploymentStrategy.BlueGreen(0))
                         .pauseAt("POST_TEST_TRAFFIC_SHIFT")
                         .timeout(Duration.ofDays(3))
@@ -102,7 +104,7 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
 
         assertThat(result.handle().phase()).isEqualTo(Phase.AWAITING_DECISION);
         assertThat(result.nextPollIn()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
-        PollResult decided =
+        OperationPoll<DeploymentHandle, DeploymentRecord> decided =
                 engine.poll(RestartTest.deserialize(RestartTest.serialize(result.handle())), Decision.CONTINUE);
         assertThat(decided.handle().phase()).isEqualTo(Phase.ROLLING_OUT);
     }
@@ -142,15 +144,16 @@ abstract class AbstractNativeStrategyTest extends AbstractEngineScenarioTest {
         String previous = fixture.describe(service).taskDefinition();
         DeploymentEngine engine = fixture.engine();
         withFaults();
-        PollResult result = engine.poll(engine.start(request(service, new DeploymentStrategy.Canary(10, 1, 0))
-                .pauseAt("POST_TEST_TRAFFIC_SHIFT")
-                .build()));
+        OperationPoll<DeploymentHandle, DeploymentRecord> result =
+                engine.poll(engine.start(request(service, new DeploymentStrategy.Canary(10, 1, 0))
+                        .pauseAt("POST_TEST_TRAFFIC_SHIFT")
+                        .build()));
         while (result.awaiting().isEmpty()) {
             fixture.emulator().advance(result.nextPollIn());
             result = engine.poll(result.handle());
         }
 
-        PollResult aborted = engine.abort(result.handle());
+        OperationPoll<DeploymentHandle, DeploymentRecord> aborted = engine.abort(result.handle(), "the test");
         withoutFaults();
 
         assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);

@@ -3,10 +3,11 @@ package dev.ecsdeploy.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,12 +121,12 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         DeploymentEngine engine = fixture.engine();
         withFaults();
         DeploymentHandle handle = engine.start(request(service, EcsFixture.SLOW).build());
-        PollResult running = engine.poll(handle);
+        OperationPoll<DeploymentHandle, DeploymentRecord> running = engine.poll(handle);
         fixture.emulator().advance(running.nextPollIn());
         running = engine.poll(running.handle());
 
-        PollResult aborted = engine.abort(running.handle());
-        PollResult again = engine.abort(running.handle());
+        OperationPoll<DeploymentHandle, DeploymentRecord> aborted = engine.abort(running.handle(), "the test");
+        OperationPoll<DeploymentHandle, DeploymentRecord> again = engine.abort(running.handle(), "the test");
         withoutFaults();
 
         assertThat(aborted.outcome()).get().extracting(DeploymentRecord::status).isEqualTo(DeploymentStatus.ABORTED);
@@ -235,7 +236,7 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
     void shouldFailWhenAnotherDeploymentReplacesOurs() {
         String service = newService(1);
         DeploymentEngine engine = fixture.engine();
-        PollResult result =
+        OperationPoll<DeploymentHandle, DeploymentRecord> result =
                 engine.poll(engine.start(request(service, EcsFixture.SLOW).build()));
         String intruder = fixture.registerTaskDefinition("someone-else", EcsFixture.HEALTHY_V2);
         fixture.ecs()

@@ -2,8 +2,9 @@ package dev.ecsdeploy.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdeploy.core.deploy.DeploymentEngine.DecisionPolicy;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import dev.ecsdeploy.emulator.workload.Workload;
@@ -101,14 +102,17 @@ class DeployWaitBenchmark {
         List<Instant> waiterCalls = java.util.Collections.synchronizedList(new ArrayList<>());
         try (EmulatorClients engineClients = counting(engineCalls);
                 EmulatorClients waiterClients = counting(waiterCalls)) {
-            DeploymentEngine engine =
-                    DeploymentEngine.create(engineClients.ecs(), engineClients.ecr(), fixture.clock());
+            DeploymentEngine engine = DeploymentEngine.builder()
+                    .ecs(engineClients.ecs())
+                    .ecr(engineClients.ecr())
+                    .clock(fixture.clock())
+                    .build();
             DeploymentHandle handle = engine.start(DeploymentRequest.builder()
                     .cluster(EcsFixture.CLUSTER)
                     .service(service)
                     .source(TaskDefinitionSource.currentWithImage(image))
                     .build());
-            PollResult updated = engine.poll(handle);
+            OperationPoll<DeploymentHandle, DeploymentRecord> updated = engine.poll(handle);
             Instant waitStart = fixture.emulator().now();
             engineCalls.clear();
             Future<String[]> waiter = executor.submit(() -> waitWithSdk(waiterClients.ecs(), service));

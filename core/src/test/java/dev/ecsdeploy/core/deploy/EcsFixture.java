@@ -1,6 +1,6 @@
 package dev.ecsdeploy.core.deploy;
 
-import dev.ecsdeploy.core.deploy.DeploymentEngine.Sleeper;
+import dev.ecsdeploy.core.operation.Sleeper;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorClients;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -84,7 +84,11 @@ final class EcsFixture {
     }
 
     DeploymentEngine engine() {
-        return DeploymentEngine.create(engineClients().ecs(), engineClients().ecr(), clock());
+        return DeploymentEngine.builder()
+                .ecs(engineClients().ecs())
+                .ecr(engineClients().ecr())
+                .clock(clock())
+                .build();
     }
 
     Clock clock() {

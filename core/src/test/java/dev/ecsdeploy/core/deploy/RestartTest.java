@@ -3,6 +3,7 @@ package dev.ecsdeploy.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +104,8 @@ class RestartTest {
         Decision decision = null;
         while (true) {
             fixture.engine().poll(deserialize(persisted), decision);
-            PollResult result = fixture.engine().poll(deserialize(persisted), decision);
+            OperationPoll<DeploymentHandle, DeploymentRecord> result =
+                    fixture.engine().poll(deserialize(persisted), decision);
             if (result.outcome().isPresent()) {
                 return result.outcome().get();
             }

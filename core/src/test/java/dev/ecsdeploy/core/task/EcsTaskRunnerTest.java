@@ -8,6 +8,7 @@ import static dev.ecsdeploy.core.task.RunTaskFixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.inspect.CallRecord;
@@ -28,7 +29,7 @@ class EcsTaskRunnerTest {
     private final Recorder recorder = new Recorder();
     private AwsClients clients;
     private Emulator emulator;
-    private EcsTaskRunner runner;
+    private BlockingRunner runner;
 
     @BeforeEach
     void setUp() {
@@ -196,17 +197,18 @@ class EcsTaskRunnerTest {
         emulator.ecs().simulate(IMAGE, workload(Duration.ofMinutes(10), 0, List.of()));
         AtomicBoolean interrupted = new AtomicBoolean();
         Instant interruptAfter = emulator.now().plusSeconds(20);
-        EcsTaskRunner interruptible = EcsTaskRunner.builder()
-                .clients(clients)
-                .connection(RunTaskFixtures.connection(emulator))
-                .clock(emulator::now)
-                .sleeper(d -> {
+        BlockingRunner interruptible = new BlockingRunner(
+                EcsTaskRunner.builder()
+                        .clients(clients)
+                        .connection(RunTaskFixtures.connection(emulator))
+                        .clock(emulator::now)
+                        .build(),
+                d -> {
                     if (emulator.now().isAfter(interruptAfter) && !interrupted.getAndSet(true)) {
                         throw new InterruptedException();
                     }
                     emulator.advance(d);
-                })
-                .build();
+                });
 
         TaskRunResult result = interruptible.runAndWait(request().build(), recorder);
 
@@ -232,10 +234,10 @@ class EcsTaskRunnerTest {
                 .describeSchedule(0, emulator.now())
                 .build();
 
-        TaskRunPoll early = runner.poll(handle, recorder);
+        OperationPoll<TaskRunHandle, TaskRunResult> early = runner.poll(handle, recorder);
         TaskRunResult result = runner.awaitCompletion(early.handle(), recorder);
 
-        assertThat(early.done()).isFalse();
+        assertThat(early.isDone()).isFalse();
         assertThat(early.handle().tasks().get(0).lastStatus()).isEqualTo("PROVISIONING");
         assertThat(result.status()).isEqualTo(TaskRunStatus.FAILED);
         assertThat(result.problems())
@@ -245,9 +247,9 @@ class EcsTaskRunnerTest {
 
     private TaskRunHandle pollFor(TaskRunHandle handle, Duration duration) {
         var until = emulator.now().plus(duration);
-        TaskRunPoll poll = runner.poll(handle, recorder);
-        while (emulator.now().isBefore(until) && !poll.done()) {
-            emulator.advance(Duration.between(emulator.now(), poll.nextPollAt()));
+        OperationPoll<TaskRunHandle, TaskRunResult> poll = runner.poll(handle, recorder);
+        while (emulator.now().isBefore(until) && !poll.isDone()) {
+            emulator.advance(poll.nextPollIn());
             poll = runner.poll(poll.handle(), recorder);
         }
         return poll.handle();

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.task;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.emulator.Emulator;
@@ -41,17 +42,18 @@ final class RunTaskFixtures {
     }
 
     /** A runner whose sleeps move the emulator's manual clock: runs are deterministic and take no real time. */
-    static EcsTaskRunner runner(Emulator emulator, AwsClients clients) {
+    static BlockingRunner runner(Emulator emulator, AwsClients clients) {
         return runner(emulator, clients, connection(emulator));
     }
 
-    static EcsTaskRunner runner(Emulator emulator, AwsClients clients, AwsConnection connection) {
-        return EcsTaskRunner.builder()
-                .clients(clients)
-                .connection(connection)
-                .clock(emulator::now)
-                .sleeper(emulator::advance)
-                .build();
+    static BlockingRunner runner(Emulator emulator, AwsClients clients, AwsConnection connection) {
+        return new BlockingRunner(
+                EcsTaskRunner.builder()
+                        .clients(clients)
+                        .connection(connection)
+                        .clock(emulator::now)
+                        .build(),
+                emulator::advance);
     }
 
     static void cluster(EcsClient ecs) {
@@ -139,7 +141,7 @@ final class RunTaskFixtures {
 
         synchronized List<String> lines() {
             return events.stream()
-                    .filter(e -> e.kind().equals("task.log"))
+                    .filter(EventKinds::isLogLine)
                     .map(ProgressEvent::message)
                     .toList();
         }

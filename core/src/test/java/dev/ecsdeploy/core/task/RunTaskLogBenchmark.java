@@ -7,6 +7,7 @@ import static dev.ecsdeploy.core.task.RunTaskFixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.emulator.Emulator;
@@ -74,12 +75,13 @@ class RunTaskLogBenchmark {
         Instant start;
         Instant end;
         try (AwsClients clients = new AwsClients()) {
-            EcsTaskRunner runner = EcsTaskRunner.builder()
-                    .clients(clients)
-                    .connection(RunTaskFixtures.connection(emulator))
-                    .clock(emulator::now)
-                    .sleeper(d -> Thread.sleep(emulator.clock().realMillisFor(d)))
-                    .build();
+            BlockingRunner runner = new BlockingRunner(
+                    EcsTaskRunner.builder()
+                            .clients(clients)
+                            .connection(RunTaskFixtures.connection(emulator))
+                            .clock(emulator::now)
+                            .build(),
+                    d -> Thread.sleep(emulator.clock().realMillisFor(d)));
             start = emulator.now();
             result = runner.runAndWait(request().build(), recorder);
             end = emulator.now();
@@ -120,7 +122,7 @@ class RunTaskLogBenchmark {
 
         @Override
         public void onEvent(ProgressEvent event) {
-            if (event.kind().equals("task.log")) {
+            if (EventKinds.isLogLine(event)) {
                 lines.add(event.message());
                 delays.add(Duration.between(event.time(), emulator.now()).toMillis() / 1000.0);
             }

@@ -9,7 +9,9 @@ import static dev.ecsdeploy.core.task.RunTaskFixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.faults.FaultRule;
@@ -78,10 +80,11 @@ class TaskLogStreamingTest {
     @Test
     void shouldResumeFromASerializedHandleWithoutASecondTaskOrARepeatedLine() {
         emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(60), 0, numbered("line", 240)));
-        EcsTaskRunner first = runner();
-        TaskRunPoll poll = first.poll(first.prepare(request().build(), recorder), recorder);
+        BlockingRunner first = runner();
+        OperationPoll<TaskRunHandle, TaskRunResult> poll =
+                first.poll(first.prepare(request().build(), recorder), recorder);
         while (recorder.lines().size() < 50) {
-            emulator.advance(Duration.between(emulator.now(), poll.nextPollAt()));
+            emulator.advance(poll.nextPollIn());
             poll = first.poll(poll.handle(), recorder);
         }
         byte[] saved = RunTaskFixtures.serialize(poll.handle());
@@ -131,7 +134,7 @@ class TaskLogStreamingTest {
         TaskRunResult result = runner().runAndWait(request().build(), recorder);
 
         assertThat(result.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
-        assertThat(recorder.messages("task.logs.unavailable"))
+        assertThat(recorder.messages(EventKinds.TASK_LOG))
                 .containsExactly(
                         "logs of container app are not streamed: it uses the splunk log driver; only awslogs writes"
                                 + " to CloudWatch Logs, where ecs-deploy reads",
@@ -160,11 +163,11 @@ class TaskLogStreamingTest {
                 .allSatisfy(call -> assertThat(call.outcome()).isEqualTo("ResourceNotFoundException"));
     }
 
-    private EcsTaskRunner runner() {
+    private BlockingRunner runner() {
         return runner(RunTaskFixtures.connection(emulator));
     }
 
-    private EcsTaskRunner runner(dev.ecsdeploy.core.aws.AwsConnection connection) {
+    private BlockingRunner runner(dev.ecsdeploy.core.aws.AwsConnection connection) {
         AwsClients clients = new AwsClients();
         opened.add(clients);
         return RunTaskFixtures.runner(emulator, clients, connection);
@@ -172,7 +175,7 @@ class TaskLogStreamingTest {
 
     private Map<String, List<String>> linesByTask() {
         return recorder.events.stream()
-                .filter(e -> e.kind().equals("task.log"))
+                .filter(EventKinds::isLogLine)
                 .collect(Collectors.groupingBy(
                         e -> e.attributes().get("taskId"),
                         Collectors.mapping(ProgressEvent::message, Collectors.toList())));

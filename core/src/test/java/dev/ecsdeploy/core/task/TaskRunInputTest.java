@@ -30,7 +30,7 @@ class TaskRunInputTest {
 
     private final Recorder recorder = new Recorder();
     private AwsClients clients;
-    private EcsTaskRunner runner;
+    private BlockingRunner runner;
     private Emulator emulator;
 
     @BeforeEach

@@ -15,7 +15,9 @@ public enum ScanOutcome {
     LIMIT_EXCEEDED,
     FINDINGS_UNAVAILABLE,
     IMAGE_ARCHIVED,
-    TIMED_OUT;
+    TIMED_OUT,
+    /** Someone stopped waiting ({@link ScanWait#abort}); the scan itself may still finish in ECR. */
+    ABORTED;
 
     /** Whether findings were read and the gate applies. */
     public boolean hasFindings() {

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.internal.ecr;
 
 import dev.ecsdeploy.core.ecr.RepositoryReport;
 import dev.ecsdeploy.core.ecr.TagConflictException;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.time.Clock;
@@ -43,7 +44,7 @@ final class ArchivePusher {
         }
         listener.onEvent(ProgressEvent.info(
                         clock.instant(),
-                        "ecr.push",
+                        EventKinds.ECR_PUSH,
                         "pushed " + repository.repositoryUri() + "@" + digest + " (" + uploaded
                                 + " layer bytes uploaded) as " + String.join(", ", toTag))
                 .withAttribute("uploadedBytes", Long.toString(uploaded)));

@@ -13,10 +13,8 @@ import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.ecr.RepositoryReport;
 import dev.ecsdeploy.core.ecr.RepositorySpec;
 import dev.ecsdeploy.core.ecr.build.CommandRunner;
-import dev.ecsdeploy.core.ecr.scan.ScanHandle;
-import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
-import dev.ecsdeploy.core.ecr.scan.ScanRequest;
-import dev.ecsdeploy.core.ecr.scan.ScanResult;
+import dev.ecsdeploy.core.ecr.scan.ScanWait;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.io.IOException;
@@ -25,7 +23,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     private final CommandRunner runner;
     private final ProgressListener listener;
     private final Clock clock;
-    private final Sleeper sleeper;
     private final RegistryTokens tokens;
     private final ToolAuth auth;
     private final RepositoryManager repositories;
@@ -55,7 +53,6 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         this.runner = builder.runner;
         this.listener = builder.listener;
         this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
         this.tokens = new RegistryTokens(ecr, clock, listener);
         this.auth = new ToolAuth(runner, builder.toolEnvironment);
         this.repositories = new RepositoryManager(ecr, clock, listener);
@@ -81,7 +78,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         ImageBuilder builder = builders.select(request);
         validateInputs(request, builder);
         emit(
-                "ecr.build",
+                EventKinds.ECR_BUILD,
                 "building " + request.repository().name() + " with " + builder.name()
                         + (request.builderKind() == dev.ecsdeploy.core.ecr.BuilderKind.AUTO
                                 ? " (auto: first available)"
@@ -145,7 +142,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 auth,
                 workDirectory,
                 line -> listener.onEvent(new ProgressEvent(
-                        clock.instant(), ProgressEvent.Severity.DEBUG, "ecr.build.output", line, Map.of())));
+                        clock.instant(), ProgressEvent.Severity.DEBUG, EventKinds.ECR_BUILD_OUTPUT, line, Map.of())));
     }
 
     private String pushThroughArchive(
@@ -154,7 +151,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
             RegistryCredential credential,
             List<String> tags,
             Map<String, String> existing) {
-        emit("ecr.push", "repository has immutable tags: checking the tags before pushing");
+        emit(EventKinds.ECR_PUSH, "repository has immutable tags: checking the tags before pushing");
         Path local = localTemporaryDirectory();
         try (InputStream in = runner.open(archive)) {
             ImageArchive image =
@@ -207,7 +204,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
             }
         }
         emit(
-                "ecr.promote",
+                EventKinds.ECR_PROMOTE,
                 added.isEmpty()
                         ? "promotion of " + request.source() + " unchanged: every tag already points at " + digest
                         : "tagged " + repository.repositoryUri() + "@" + digest + " as " + String.join(", ", added));
@@ -253,46 +250,14 @@ public final class DefaultEcrImageManager implements EcrImageManager {
                 builder,
                 changed);
         emit(
-                "ecr.push",
+                EventKinds.ECR_PUSH,
                 (changed ? "pushed " : "unchanged: ") + result.imageUri() + " (" + String.join(", ", tags) + ")");
         return result;
     }
 
     @Override
-    public ScanHandle startScan(ScanRequest request) {
-        List<ProgressEvent> events = new ArrayList<>();
-        ScanHandle handle = scans.start(request, events);
-        events.forEach(listener::onEvent);
-        return handle;
-    }
-
-    @Override
-    public ScanPollResult poll(ScanHandle handle) {
-        return scans.poll(handle);
-    }
-
-    @Override
-    public ScanResult awaitScan(ScanHandle handle) {
-        ScanHandle current = handle;
-        while (true) {
-            ScanPollResult round = poll(current);
-            round.events().forEach(listener::onEvent);
-            if (round.done()) {
-                return round.result();
-            }
-            current = round.handle();
-            sleepUntil(round.nextPollAt());
-        }
-    }
-
-    private void sleepUntil(java.time.Instant next) {
-        Duration wait = Duration.between(clock.instant(), next);
-        try {
-            sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EcrImageException("scan wait was interrupted: resume with poll(handle)", e);
-        }
+    public ScanWait scanWait() {
+        return scans;
     }
 
     private Path localTemporaryDirectory() {
@@ -323,7 +288,6 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         private ProgressListener listener = ProgressListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Map<String, String> toolEnvironment = Map.of();
-        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
 
         @Override
         public EcrImageManager.Builder clients(AwsClients value) {
@@ -350,20 +314,14 @@ public final class DefaultEcrImageManager implements EcrImageManager {
         }
 
         @Override
-        public EcrImageManager.Builder clock(Clock value) {
-            this.clock = value;
+        public EcrImageManager.Builder clock(InstantSource value) {
+            this.clock = value.withZone(ZoneOffset.UTC);
             return this;
         }
 
         @Override
         public EcrImageManager.Builder toolEnvironment(Map<String, String> value) {
             this.toolEnvironment = Map.copyOf(value);
-            return this;
-        }
-
-        @Override
-        public EcrImageManager.Builder sleeper(Sleeper value) {
-            this.sleeper = value;
             return this;
         }
 

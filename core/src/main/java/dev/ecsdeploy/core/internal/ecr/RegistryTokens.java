@@ -1,6 +1,7 @@
 package dev.ecsdeploy.core.internal.ecr;
 
 import dev.ecsdeploy.core.ecr.EcrImageException;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.time.Clock;
@@ -51,7 +52,7 @@ final class RegistryTokens {
         AuthorizationData data = response.authorizationData().get(0);
         listener.onEvent(ProgressEvent.info(
                         clock.instant(),
-                        "ecr.auth",
+                        EventKinds.ECR_AUTH,
                         "got a registry token for " + registryHost + " (expires " + data.expiresAt() + ")")
                 .withAttribute("registry", registryHost));
         return RegistryCredential.fromToken(data.authorizationToken(), data.proxyEndpoint(), data.expiresAt());

@@ -6,6 +6,7 @@ import dev.ecsdeploy.core.ecr.EcrImageException;
 import dev.ecsdeploy.core.ecr.EcrNames;
 import dev.ecsdeploy.core.ecr.RepositoryReport;
 import dev.ecsdeploy.core.ecr.RepositorySpec;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.io.IOException;
@@ -101,7 +102,9 @@ final class RepositoryManager {
             return report(existing, false, drift, false);
         }
         drift.forEach(line -> listener.onEvent(ProgressEvent.warning(
-                        clock.instant(), "ecr.repository.drift", "repository " + spec.name() + " differs: " + line)
+                        clock.instant(),
+                        EventKinds.ECR_REPOSITORY_DRIFT,
+                        "repository " + spec.name() + " differs: " + line)
                 .withAttribute("repository", spec.name())));
         if (!spec.applyChanges()) {
             return report(existing, false, drift, false);
@@ -221,6 +224,6 @@ final class RepositoryManager {
     }
 
     private void emit(String message) {
-        listener.onEvent(ProgressEvent.info(clock.instant(), "ecr.repository", message));
+        listener.onEvent(ProgressEvent.info(clock.instant(), EventKinds.ECR_REPOSITORY, message));
     }
 }

@@ -5,18 +5,25 @@ import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
 import dev.ecsdeploy.core.ecr.scan.GateVerdict;
 import dev.ecsdeploy.core.ecr.scan.ScanHandle;
 import dev.ecsdeploy.core.ecr.scan.ScanOutcome;
-import dev.ecsdeploy.core.ecr.scan.ScanPollResult;
 import dev.ecsdeploy.core.ecr.scan.ScanReport;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.ecr.scan.ScanWait;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
-import java.time.Clock;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.Decision;
+import dev.ecsdeploy.core.operation.OperationPoll;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
@@ -29,20 +36,30 @@ import software.amazon.awssdk.services.ecr.model.UnsupportedImageTypeException;
  * The scan wait as start + poll. Each poll is one DescribeImageScanFindings (plus the remaining pages once findings
  * are final); every status ends in an explicit {@link ScanOutcome}, and the deadline ends every wait.
  */
-final class ScanWatcher {
+final class ScanWatcher implements ScanWait {
     static final String NOT_FOUND = "NOT_FOUND";
+    /** Marks a handle whose wait was aborted; polling it again answers the same ABORTED outcome. */
+    static final String ABORTED = "ABORTED";
     /** Marks a handle whose StartImageScan hit the 1-per-24-h limit; a missing scan then means LIMIT_EXCEEDED. */
     static final String START_LIMITED = "START_LIMIT_EXCEEDED";
 
     private final EcrClient ecr;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    ScanWatcher(EcrClient ecr, Clock clock) {
+    ScanWatcher(EcrClient ecr, InstantSource clock) {
         this.ecr = ecr;
         this.clock = clock;
     }
 
-    ScanHandle start(ScanRequest request, List<ProgressEvent> events) {
+    @Override
+    public ScanHandle start(ScanRequest request, ProgressListener listener) {
+        List<ProgressEvent> events = new ArrayList<>();
+        ScanHandle handle = start(request, events);
+        events.forEach(listener::onEvent);
+        return handle;
+    }
+
+    private ScanHandle start(ScanRequest request, List<ProgressEvent> events) {
         Instant now = clock.instant();
         ScanHandle handle = new ScanHandle(request, now, now.plus(request.timeout()), null);
         ImageDetail image = describe(request);
@@ -66,7 +83,7 @@ final class ScanWatcher {
         } catch (LimitExceededException e) {
             events.add(ProgressEvent.warning(
                     clock.instant(),
-                    "ecr.scan",
+                    EventKinds.ECR_SCAN,
                     "could not start a scan: " + e.awsErrorDetails().errorMessage()
                             + " (ECR allows one basic scan per image per 24 hours)"));
             return handle.withLastStatus(START_LIMITED);
@@ -74,14 +91,14 @@ final class ScanWatcher {
             // Enhanced scanning owns scans (Inspector); a manual basic scan is refused, so wait for Inspector's.
             events.add(ProgressEvent.warning(
                     clock.instant(),
-                    "ecr.scan",
+                    EventKinds.ECR_SCAN,
                     "could not start a basic scan: " + e.awsErrorDetails().errorMessage()
                             + " (enhanced scanning scans on its own)"));
             return handle;
         } catch (UnsupportedImageTypeException e) {
             events.add(ProgressEvent.warning(
                     clock.instant(),
-                    "ecr.scan",
+                    EventKinds.ECR_SCAN,
                     "ECR cannot scan this image: " + e.awsErrorDetails().errorMessage()));
             return handle.withLastStatus("UNSUPPORTED_IMAGE");
         }
@@ -109,11 +126,47 @@ final class ScanWatcher {
                 && Boolean.TRUE.equals(repository.imageScanningConfiguration().scanOnPush());
     }
 
-    ScanPollResult poll(ScanHandle handle) {
+    @Override
+    public OperationPoll<ScanHandle, ScanResult> abort(ScanHandle handle, String abortedBy) {
+        ScanHandle aborted = handle.withLastStatus(ABORTED);
+        ProgressEvent event = ProgressEvent.warning(clock.instant(), EventKinds.ECR_SCAN, abortedMessage(abortedBy));
+        return new OperationPoll<>(
+                aborted, List.of(event), Duration.ZERO, Optional.empty(), Optional.of(aborted(abortedBy)));
+    }
+
+    private static ScanResult aborted(String abortedBy) {
+        return new ScanResult(ScanOutcome.ABORTED, ScanVerdict.FAIL, null, null, abortedMessage(abortedBy));
+    }
+
+    private static String abortedMessage(String abortedBy) {
+        return "scan wait aborted by " + abortedBy + ": verdict " + ScanVerdict.FAIL;
+    }
+
+    @Override
+    public OperationPoll<ScanHandle, ScanResult> poll(ScanHandle handle, Decision decision) {
         ScanRequest request = handle.request();
         Instant now = clock.instant();
+        if (ABORTED.equals(handle.lastStatus())) {
+            return new OperationPoll<>(
+                    handle, List.of(), Duration.ZERO, Optional.empty(), Optional.of(aborted("an earlier abort")));
+        }
         List<ProgressEvent> events = new ArrayList<>();
-        DescribeImageScanFindingsResponse first = firstPage(request);
+        DescribeImageScanFindingsResponse first;
+        try {
+            first = firstPage(request);
+        } catch (AwsServiceException e) {
+            if (!e.isThrottlingException() && e.statusCode() < 500) {
+                throw e;
+            }
+            // Throttling or a 5xx that outlived the SDK's retries: the deadline, not AWS's budget, decides.
+            events.add(new ProgressEvent(
+                    now,
+                    ProgressEvent.Severity.DEBUG,
+                    EventKinds.ECR_SCAN,
+                    "DescribeImageScanFindings failed, retrying: " + e.getMessage(),
+                    Map.of()));
+            return new OperationPoll<>(handle, events, request.pollInterval(), Optional.empty(), Optional.empty());
+        }
         String status = statusOf(first, handle);
         if (!status.equals(handle.lastStatus())) {
             events.add(event("scan status " + status + describe(first)));
@@ -132,12 +185,13 @@ final class ScanWatcher {
                             + verdict);
         }
         if (result != null) {
-            events.add(new ProgressEvent(now, severity(result.verdict()), "ecr.scan", result.message(), Map.of()));
-            return new ScanPollResult(next, events, null, result);
+            events.add(new ProgressEvent(
+                    now, severity(result.verdict()), EventKinds.ECR_SCAN, result.message(), Map.of()));
+            return new OperationPoll<>(next, events, Duration.ZERO, Optional.empty(), Optional.of(result));
         }
         Instant nextPoll = now.plus(request.pollInterval());
-        return new ScanPollResult(
-                next, events, nextPoll.isAfter(handle.deadline()) ? handle.deadline() : nextPoll, null);
+        Instant due = nextPoll.isAfter(handle.deadline()) ? handle.deadline() : nextPoll;
+        return new OperationPoll<>(next, events, Duration.between(now, due), Optional.empty(), Optional.empty());
     }
 
     private DescribeImageScanFindingsResponse firstPage(ScanRequest request) {
@@ -237,7 +291,7 @@ final class ScanWatcher {
     }
 
     private ProgressEvent event(String message) {
-        return ProgressEvent.info(clock.instant(), "ecr.scan", message);
+        return ProgressEvent.info(clock.instant(), EventKinds.ECR_SCAN, message);
     }
 
     private static ProgressEvent.Severity severity(ScanVerdict verdict) {

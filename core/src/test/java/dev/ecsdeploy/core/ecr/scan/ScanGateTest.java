@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.operation.DecisionPolicy;
+import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.ecr.ScanFinding;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
@@ -76,17 +79,16 @@ class ScanGateTest {
     void shouldStartABasicScanWaitForItAndPassTheGate() {
         aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("HIGH", 2, "LOW", 3));
 
-        ScanHandle handle = scans.startScan(request().withGate(CRITICAL_0_HIGH_5));
-        ScanPollResult first = scans.poll(handle);
+        ScanHandle handle = scans.scanWait().start(request().withGate(CRITICAL_0_HIGH_5));
+        OperationPoll<ScanHandle, ScanResult> first = scans.scanWait().poll(handle);
         aws.emulator().advance(Duration.ofSeconds(11));
         clock.advance(Duration.ofSeconds(5));
-        ScanPollResult second = scans.poll(first.handle());
+        OperationPoll<ScanHandle, ScanResult> second = scans.scanWait().poll(first.handle());
 
         assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isOne();
-        assertThat(first.done()).isFalse();
-        assertThat(first.nextPollAt())
-                .isEqualTo(clock.instant().minusSeconds(5).plus(ScanRequest.DEFAULT_POLL_INTERVAL));
-        ScanResult result = second.result();
+        assertThat(first.isDone()).isFalse();
+        assertThat(first.nextPollIn()).isEqualTo(ScanRequest.DEFAULT_POLL_INTERVAL);
+        ScanResult result = second.outcome().orElseThrow();
         assertThat(result.outcome()).isEqualTo(ScanOutcome.COMPLETE);
         assertThat(result.verdict()).isEqualTo(ScanVerdict.PASS);
         assertThat(result.report().count(FindingSeverity.HIGH)).isEqualTo(2);
@@ -101,10 +103,11 @@ class ScanGateTest {
         String pushed = aws.emulator().ecr().putSyntheticImage("scan/other", "1", Map.of());
         aws.emulator().advance(Duration.ofSeconds(11));
 
-        ScanPollResult round = scans.poll(scans.startScan(ScanRequest.of("scan/other", pushed)));
+        OperationPoll<ScanHandle, ScanResult> round =
+                scans.scanWait().poll(scans.scanWait().start(ScanRequest.of("scan/other", pushed)));
 
         assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isZero();
-        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.COMPLETE);
+        assertThat(round.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.COMPLETE);
     }
 
     @Test
@@ -153,15 +156,15 @@ class ScanGateTest {
     @Test
     void shouldEndWithTheConfiguredOutcomeWhenTheScanNeverFinishes() {
         aws.emulator().ecr().pinScanStatus(REPOSITORY, "1.0", "IN_PROGRESS", "stuck");
-        ScanHandle handle = scans.startScan(request().withTimeout(Duration.ofMinutes(2), ScanVerdict.UNSTABLE));
+        ScanHandle handle = scans.scanWait().start(request().withTimeout(Duration.ofMinutes(2), ScanVerdict.UNSTABLE));
 
-        ScanPollResult before = scans.poll(handle);
+        OperationPoll<ScanHandle, ScanResult> before = scans.scanWait().poll(handle);
         clock.advance(Duration.ofMinutes(2));
-        ScanPollResult after = scans.poll(before.handle());
+        OperationPoll<ScanHandle, ScanResult> after = scans.scanWait().poll(before.handle());
 
-        assertThat(before.done()).isFalse();
-        assertThat(after.result().outcome()).isEqualTo(ScanOutcome.TIMED_OUT);
-        assertThat(after.result().verdict()).isEqualTo(ScanVerdict.UNSTABLE);
+        assertThat(before.isDone()).isFalse();
+        assertThat(after.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.TIMED_OUT);
+        assertThat(after.outcome().orElseThrow().verdict()).isEqualTo(ScanVerdict.UNSTABLE);
     }
 
     @Test
@@ -173,12 +176,14 @@ class ScanGateTest {
         aws.emulator().ecr().setFindingCounts(REPOSITORY, "2.0", Map.of("HIGH", 1));
         aws.emulator().advance(Duration.ofMinutes(1));
 
-        ScanHandle handle = scans.startScan(ScanRequest.of(REPOSITORY, enhanced).withGate(CRITICAL_0_HIGH_5));
-        ScanPollResult round = scans.poll(handle);
+        ScanHandle handle =
+                scans.scanWait().start(ScanRequest.of(REPOSITORY, enhanced).withGate(CRITICAL_0_HIGH_5));
+        OperationPoll<ScanHandle, ScanResult> round = scans.scanWait().poll(handle);
 
-        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.ACTIVE);
-        assertThat(round.result().verdict()).isEqualTo(ScanVerdict.PASS);
-        assertThat(round.result().report().count(FindingSeverity.HIGH)).isOne();
+        assertThat(round.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.ACTIVE);
+        assertThat(round.outcome().orElseThrow().verdict()).isEqualTo(ScanVerdict.PASS);
+        assertThat(round.outcome().orElseThrow().report().count(FindingSeverity.HIGH))
+                .isOne();
     }
 
     @ParameterizedTest
@@ -192,29 +197,32 @@ class ScanGateTest {
     void shouldMapEveryTerminalStatusToAnExplicitOutcome(String status, ScanVerdict verdict) {
         aws.emulator().ecr().pinScanStatus(REPOSITORY, "1.0", status, "pinned by test");
 
-        ScanPollResult round = scans.poll(scans.startScan(request()));
+        OperationPoll<ScanHandle, ScanResult> round =
+                scans.scanWait().poll(scans.scanWait().start(request()));
 
-        assertThat(round.result().outcome()).isEqualTo(ScanOutcome.valueOf(status));
-        assertThat(round.result().verdict()).isEqualTo(verdict);
-        assertThat(round.result().message()).contains(status);
+        assertThat(round.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.valueOf(status));
+        assertThat(round.outcome().orElseThrow().verdict()).isEqualTo(verdict);
+        assertThat(round.outcome().orElseThrow().message()).contains(status);
     }
 
     @Test
     void shouldResumeFromASerializedHandleWithAnotherManager() throws Exception {
         aws.emulator().ecr().setFindingCounts(REPOSITORY, "1.0", Map.of("MEDIUM", 1));
-        ScanPollResult first = scans.poll(scans.startScan(request().withGate(CRITICAL_0_HIGH_5)));
+        OperationPoll<ScanHandle, ScanResult> first =
+                scans.scanWait().poll(scans.scanWait().start(request().withGate(CRITICAL_0_HIGH_5)));
         byte[] persisted = serialize(first.handle());
         aws.emulator().advance(Duration.ofSeconds(11));
 
         ScanHandle restored = deserialize(persisted);
         try (AwsClients otherClients = new AwsClients();
                 EcrImageManager restarted = manager(otherClients)) {
-            ScanPollResult resumed = restarted.poll(restored);
+            OperationPoll<ScanHandle, ScanResult> resumed = restarted.scanWait().poll(restored);
 
             assertThat(restored).isEqualTo(first.handle());
             assertThat(persisted.length).isLessThan(4096);
-            assertThat(resumed.result().outcome()).isEqualTo(ScanOutcome.COMPLETE);
-            assertThat(resumed.result().report().count(FindingSeverity.MEDIUM)).isOne();
+            assertThat(resumed.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.COMPLETE);
+            assertThat(resumed.outcome().orElseThrow().report().count(FindingSeverity.MEDIUM))
+                    .isOne();
             assertThat(aws.emulator().callLog().count("ecr", "StartImageScan")).isOne();
         }
     }
@@ -239,12 +247,12 @@ class ScanGateTest {
                         .clients(otherClients)
                         .connection(dev.ecsdeploy.core.ecr.EcrTestSupportAccess.connection(aws.emulator()))
                         .clock(clock)
-                        .sleeper(duration -> {
-                            clock.advance(duration);
-                            aws.emulator().advance(duration);
-                        })
                         .build()) {
-            ScanResult result = blocking.awaitScan(blocking.startScan(request()));
+            ScanResult result = blocking.scanWait()
+                    .run(request(), ProgressListener.NONE, DecisionPolicy.NONE, duration -> {
+                        clock.advance(duration);
+                        aws.emulator().advance(duration);
+                    });
 
             assertThat(result.outcome()).isEqualTo(ScanOutcome.COMPLETE);
         }
@@ -255,9 +263,9 @@ class ScanGateTest {
     }
 
     private ScanResult completeScan(ScanRequest request) {
-        ScanHandle handle = scans.startScan(request);
+        ScanHandle handle = scans.scanWait().start(request);
         aws.emulator().advance(Duration.ofSeconds(11));
-        return scans.poll(handle).result();
+        return scans.scanWait().poll(handle).outcome().orElseThrow();
     }
 
     private static byte[] serialize(ScanHandle handle) throws Exception {
