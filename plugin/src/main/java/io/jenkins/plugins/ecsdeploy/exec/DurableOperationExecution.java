@@ -92,6 +92,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
                 status = "aborting (" + abortedBy + ")";
             }
         }
+        logQuietly("aborting: " + abortedBy + "; the step's abort action applies");
         if (handle == null && !ticking().get()) {
             cancelNext();
             finish(() -> context.onFailure(cause));
@@ -305,6 +306,14 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
             ticking = new AtomicBoolean();
         }
         return ticking;
+    }
+
+    private void logQuietly(String line) {
+        try {
+            log().info(line);
+        } catch (Exception e) {
+            // the abort matters more than its log line
+        }
     }
 
     private static String whoAborted(Throwable cause) {

@@ -210,7 +210,11 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         var connection = services.connect(context, target);
         DeploymentPlan plan;
         try (AwsClients clients = services.openClients()) {
-            plan = DeploymentEngine.create(clients.ecs(connection), clients.ecr(connection), services.clock())
+            plan = DeploymentEngine.builder()
+                    .ecs(clients.ecs(connection))
+                    .ecr(clients.ecr(connection))
+                    .clock(services.clock())
+                    .build()
                     .plan(request);
         }
         BuildLog log = BuildLogs.of(context, connection.region().id(), request.cluster());

@@ -15,6 +15,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanGate;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.operation.Sleeper;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
@@ -75,7 +76,7 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
             PushResult pushed = images.buildAndPush(request(Path.of(workspace)));
             Map<String, Object> result = new LinkedHashMap<>(ImageResults.of(pushed));
             if (settings.scan()) {
-                gate(images.awaitScan(images.startScan(scanRequest(pushed))), result, log);
+                gate(images.scanWait().run(scanRequest(pushed), log, point -> null, Sleeper.REAL), result, log);
             }
             return result;
         }

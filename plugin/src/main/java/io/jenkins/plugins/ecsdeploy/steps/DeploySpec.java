@@ -12,14 +12,12 @@ import dev.ecsdeploy.core.report.ConsoleLinks;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOperation;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOutcome;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A deployment (rolling, canary, linear, blue/green, or a rollback) as the durable execution keeps it. */
-final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle, DeploymentOutcome> {
+final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle, DeploymentRecord> {
     private static final long serialVersionUID = 1L;
 
     private final String service;
@@ -32,10 +30,13 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
     }
 
     @Override
-    public LongOperation<DeploymentRequest, DeploymentHandle, DeploymentOutcome> operation(
+    public LongOperation<DeploymentRequest, DeploymentHandle, DeploymentRecord> operation(
             AwsConnection connection, AwsClients clients, Clock clock) {
-        DeploymentEngine engine = DeploymentEngine.create(clients.ecs(connection), clients.ecr(connection), clock);
-        return new DeploymentOperation(engine, clock);
+        return DeploymentEngine.builder()
+                .ecs(clients.ecs(connection))
+                .ecr(clients.ecr(connection))
+                .clock(clock)
+                .build();
     }
 
     @Override
@@ -44,8 +45,7 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
     }
 
     @Override
-    public Map<String, Object> result(DeploymentOutcome outcome) {
-        DeploymentRecord record = outcome.record();
+    public Map<String, Object> result(DeploymentRecord record) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("taskDefinitionArn", nullToEmpty(record.newTaskDefinitionArn()));
         result.put("previousTaskDefinitionArn", nullToEmpty(record.previousTaskDefinitionArn()));

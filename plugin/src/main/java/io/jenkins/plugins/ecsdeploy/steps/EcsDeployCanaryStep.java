@@ -10,7 +10,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOutcome;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.time.Duration;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -165,7 +165,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         if (isDryRun()) {
             return new ShortCallExecution(context, "dry run of " + getService(), ctx -> dryRun(ctx, canaryRequest(ctx)));
         }
-        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentOutcome>(
+        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
                 context, spec(context), decisions(context), (operation, ctx, log) -> operation.start(
                         canaryRequest(ctx), log));
     }

@@ -8,7 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOutcome;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -32,7 +32,7 @@ public class EcsDeployRollingStep extends AbstractDeployStep {
             return new ShortCallExecution(
                     context, "dry run of " + getService(), ctx -> dryRun(ctx, request(ctx).build()));
         }
-        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentOutcome>(
+        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
                 context, spec(context), DecisionSource.NONE, (operation, ctx, log) -> operation.start(
                         request(ctx).build(), log));
     }

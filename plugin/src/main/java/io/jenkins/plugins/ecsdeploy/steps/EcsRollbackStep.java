@@ -7,8 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOperation;
-import io.jenkins.plugins.ecsdeploy.exec.engines.DeploymentOutcome;
+import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -78,8 +78,8 @@ public class EcsRollbackStep extends AbstractEcsStep {
         String clusterName = cluster(context, cluster);
         String environmentName = environmentName(context, environment);
         DeploySpec spec = new DeploySpec(target(context), clusterName, service, wait);
-        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentOutcome>(
-                context, spec, DecisionSource.NONE, (operation, ctx, log) -> ((DeploymentOperation) operation)
+        return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
+                context, spec, DecisionSource.NONE, (operation, ctx, log) -> ((DeploymentEngine) operation)
                         .rollback(environmentName, clusterName, service, taskDefinition));
     }
 

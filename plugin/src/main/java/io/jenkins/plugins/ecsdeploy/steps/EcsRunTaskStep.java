@@ -12,7 +12,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
-import io.jenkins.plugins.ecsdeploy.exec.engines.TaskRunOutcome;
+import dev.ecsdeploy.core.task.TaskRunResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,7 +279,7 @@ public class EcsRunTaskStep extends AbstractEcsStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         RunTaskSpec spec = new RunTaskSpec(target(context), cluster(context, cluster), streamLogs);
-        return new DurableOperationExecution<TaskRunRequest, TaskRunHandle, TaskRunOutcome>(
+        return new DurableOperationExecution<TaskRunRequest, TaskRunHandle, TaskRunResult>(
                 context, spec, DecisionSource.NONE, (operation, ctx, log) -> operation.start(request(ctx), log));
     }
 

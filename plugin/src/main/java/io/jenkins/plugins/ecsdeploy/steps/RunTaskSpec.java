@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.report.ConsoleLinks;
@@ -14,8 +15,6 @@ import dev.ecsdeploy.core.task.TaskRunResult;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
-import io.jenkins.plugins.ecsdeploy.exec.engines.TaskRunOperation;
-import io.jenkins.plugins.ecsdeploy.exec.engines.TaskRunOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A one-off task run as the durable execution keeps it. */
-final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, TaskRunOutcome> {
+final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, TaskRunResult> {
     private static final long serialVersionUID = 1L;
 
     private final boolean streamLogs;
@@ -34,14 +33,13 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
     }
 
     @Override
-    public LongOperation<TaskRunRequest, TaskRunHandle, TaskRunOutcome> operation(
+    public LongOperation<TaskRunRequest, TaskRunHandle, TaskRunResult> operation(
             AwsConnection connection, AwsClients clients, Clock clock) {
-        EcsTaskRunner runner = EcsTaskRunner.builder()
+        return EcsTaskRunner.builder()
                 .clients(clients)
                 .connection(connection)
                 .clock(clock)
                 .build();
-        return new TaskRunOperation(runner, clock);
     }
 
     @Override
@@ -51,12 +49,11 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
 
     @Override
     public boolean shows(ProgressEvent event) {
-        return streamLogs || !event.kind().equals("task.log");
+        return streamLogs || !EventKinds.isLogLine(event);
     }
 
     @Override
-    public Map<String, Object> result(TaskRunOutcome outcome) {
-        TaskRunResult run = outcome.result();
+    public Map<String, Object> result(TaskRunResult run) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", run.status().name());
         result.put("message", run.message());
