@@ -14,7 +14,8 @@ import java.util.Optional;
  * resource the event is about. Every line goes through the {@link SecretMasker} first.
  */
 public final class BuildLog implements ProgressListener {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PrintStream out;
     private final SecretMasker masker;
@@ -30,7 +31,9 @@ public final class BuildLog implements ProgressListener {
 
     @Override
     public void onEvent(ProgressEvent event) {
-        StringBuilder line = new StringBuilder("[ecs-deploy] ").append(TIME.format(event.time())).append(' ');
+        StringBuilder line = new StringBuilder("[ecs-deploy] ")
+                .append(TIME.format(event.time()))
+                .append(' ');
         if (event.severity() == ProgressEvent.Severity.WARNING || event.severity() == ProgressEvent.Severity.ERROR) {
             line.append(event.severity()).append(": ");
         }

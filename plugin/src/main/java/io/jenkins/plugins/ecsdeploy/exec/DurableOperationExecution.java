@@ -231,7 +231,8 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private void complete(O outcome) throws Exception {
         log().info(outcome.summary());
         if (abortedBy != null) {
-            finish(() -> context.onFailure(stopCause != null ? stopCause : new AbortException("aborted by " + abortedBy)));
+            finish(() ->
+                    context.onFailure(stopCause != null ? stopCause : new AbortException("aborted by " + abortedBy)));
         } else if (outcome.isSuccess()) {
             finish(() -> context.onSuccess(spec.result(outcome)));
         } else {

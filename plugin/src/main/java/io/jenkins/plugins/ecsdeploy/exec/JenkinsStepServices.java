@@ -5,8 +5,8 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /** The services inside Jenkins: one client cache and one poll scheduler for the whole controller. */

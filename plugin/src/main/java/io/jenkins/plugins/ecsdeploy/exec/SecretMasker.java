@@ -42,7 +42,9 @@ public final class SecretMasker {
         for (String value : values) {
             masked = masked.replace(value, MASK);
         }
-        masked = ASSIGNMENT.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + match.group(2) + MASK));
+        masked = ASSIGNMENT
+                .matcher(masked)
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + match.group(2) + MASK));
         return SECRET_KEY_SHAPE.matcher(masked).replaceAll(MASK);
     }
 }

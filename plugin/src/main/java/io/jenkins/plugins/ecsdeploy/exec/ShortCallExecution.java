@@ -55,8 +55,10 @@ public final class ShortCallExecution extends StepExecution {
 
     @Override
     public void onResume() {
-        context.onFailure(new AbortException(description
-                + " was interrupted by a Jenkins restart and cannot resume; wrap it in retry(conditions: [nonresumable()], count: 2)"));
+        context.onFailure(
+                new AbortException(
+                        description
+                                + " was interrupted by a Jenkins restart and cannot resume; wrap it in retry(conditions: [nonresumable()], count: 2)"));
     }
 
     @Override

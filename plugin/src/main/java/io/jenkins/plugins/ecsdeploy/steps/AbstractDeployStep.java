@@ -125,7 +125,9 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
 
     @DataBoundSetter
     public void setOnTimeout(String onTimeout) {
-        this.onTimeout = Fields.choice(TimeoutAction.class, onTimeout, TimeoutAction.ROLLBACK).name().toLowerCase();
+        this.onTimeout = Fields.choice(TimeoutAction.class, onTimeout, TimeoutAction.ROLLBACK)
+                .name()
+                .toLowerCase();
     }
 
     public String getOnAbort() {
@@ -134,7 +136,9 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
 
     @DataBoundSetter
     public void setOnAbort(String onAbort) {
-        this.onAbort = Fields.choice(AbortAction.class, onAbort, AbortAction.ROLLBACK).name().toLowerCase();
+        this.onAbort = Fields.choice(AbortAction.class, onAbort, AbortAction.ROLLBACK)
+                .name()
+                .toLowerCase();
     }
 
     public String getWhenBusy() {
@@ -143,7 +147,8 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
 
     @DataBoundSetter
     public void setWhenBusy(String whenBusy) {
-        this.whenBusy = Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL).name().toLowerCase();
+        this.whenBusy =
+                Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL).name().toLowerCase();
     }
 
     public boolean isWait() {
@@ -187,13 +192,15 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
             throw new IllegalArgumentException("give either image or taskDefinition, not both");
         }
         if (image != null) {
-            return TaskDefinitionSource.currentWithImage(image, Fields.list(containers).toArray(String[]::new));
+            return TaskDefinitionSource.currentWithImage(
+                    image, Fields.list(containers).toArray(String[]::new));
         }
         if (taskDefinition == null) {
             throw new IllegalArgumentException("give image (the new image of the service's containers) or"
                     + " taskDefinition (a task definition ARN, family:revision, or a JSON file in the workspace)");
         }
-        if (taskDefinition.startsWith("arn:") || FAMILY_REVISION.matcher(taskDefinition).matches()) {
+        if (taskDefinition.startsWith("arn:")
+                || FAMILY_REVISION.matcher(taskDefinition).matches()) {
             return TaskDefinitionSource.existing(taskDefinition);
         }
         return TaskDefinitionSource.file(Workspace.read(context, taskDefinition), Map.of());

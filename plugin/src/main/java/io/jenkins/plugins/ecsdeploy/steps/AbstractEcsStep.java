@@ -86,8 +86,8 @@ public abstract class AbstractEcsStep extends Step {
 
     /** The connection fields of this step, completed from the enclosing {@code withEcsEnvironment}. */
     protected AwsTarget target(StepContext context) throws IOException, InterruptedException {
-        AwsTarget own =
-                new AwsTarget(region, credentialsId, roleArn, externalId, roleSessionName, roleSessionDuration, endpointUrl);
+        AwsTarget own = new AwsTarget(
+                region, credentialsId, roleArn, externalId, roleSessionName, roleSessionDuration, endpointUrl);
         EcsEnvironment defaults = EcsEnvironment.of(context);
         return defaults == null ? own : own.orElse(defaults.target());
     }

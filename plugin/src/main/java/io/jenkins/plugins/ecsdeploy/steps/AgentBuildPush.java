@@ -64,7 +64,10 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
     @Override
     public Map<String, Object> call() throws Exception {
         BuildLog log = new BuildLog(
-                listener.getLogger(), SecretMasker.of(new ArrayList<>(settings.secretValues().values())), access.region(), null);
+                listener.getLogger(),
+                SecretMasker.of(new ArrayList<>(settings.secretValues().values())),
+                access.region(),
+                null);
         try (AwsClients clients = new AwsClients();
                 EcrImageManager images = EcrImageManager.builder()
                         .clients(clients)
@@ -87,9 +90,10 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
         BuildPushRequest.Builder request = BuildPushRequest.builder()
                 .repository(repository())
                 .tags(settings.tags())
-                .builderKind(settings.builder() == null
-                        ? BuilderKind.AUTO
-                        : BuilderKind.valueOf(settings.builder().trim().toUpperCase(Locale.ROOT)))
+                .builderKind(
+                        settings.builder() == null
+                                ? BuilderKind.AUTO
+                                : BuilderKind.valueOf(settings.builder().trim().toUpperCase(Locale.ROOT)))
                 .contextDirectory(contextDirectory)
                 .target(settings.target())
                 .platforms(settings.platforms())
@@ -118,7 +122,8 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
     }
 
     ScanRequest scanRequest(PushResult pushed) {
-        ScanRequest request = ScanRequest.of(settings.repository(), pushed.digest()).withGate(gate());
+        ScanRequest request =
+                ScanRequest.of(settings.repository(), pushed.digest()).withGate(gate());
         if (settings.scanTimeout() != null || settings.scanTimeoutAction() != null) {
             request = request.withTimeout(
                     settings.scanTimeout() == null
@@ -187,7 +192,8 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
 
         @Override
         public String toString() {
-            return "Settings[repository=" + repository + ", tags=" + tags + ", secrets=" + secretVariables.keySet() + "]";
+            return "Settings[repository=" + repository + ", tags=" + tags + ", secrets=" + secretVariables.keySet()
+                    + "]";
         }
     }
 
@@ -214,7 +220,10 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
                             ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
                             : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
             AwsConnection connection = AwsConnection.of(Region.of(region), provider);
-            return Optional.ofNullable(endpointUrl).map(URI::create).map(connection::withEndpointOverride).orElse(connection);
+            return Optional.ofNullable(endpointUrl)
+                    .map(URI::create)
+                    .map(connection::withEndpointOverride)
+                    .orElse(connection);
         }
 
         @Override

@@ -2,8 +2,8 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPoint;
-import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
+import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import java.io.Serial;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -24,8 +24,14 @@ final class BodyDecisions implements DecisionSource {
             return null;
         }
         bodyStartedForHook = point.hookId();
-        execution.log().info("paused at " + point.stage() + ": running the body; success continues, failure rolls back");
-        execution.context().newBodyInvoker().withCallback(new DecideOnBody(execution)).start();
+        execution
+                .log()
+                .info("paused at " + point.stage() + ": running the body; success continues, failure rolls back");
+        execution
+                .context()
+                .newBodyInvoker()
+                .withCallback(new DecideOnBody(execution))
+                .start();
         return null;
     }
 

@@ -40,8 +40,12 @@ final class BuildPageDecisions implements DecisionSource {
             pausedAt = now;
             DecisionRegistry.register(id, execution);
             run(execution).addAction(new CanaryDecisionAction(id, service, point.stage()));
-            execution.log().info("paused at " + point.stage() + ": continue or roll back on the build page"
-                    + (pauseTimeout == null ? "" : "; after " + pauseTimeout.toMinutes() + " min: " + onPauseTimeout));
+            execution
+                    .log()
+                    .info("paused at " + point.stage() + ": continue or roll back on the build page"
+                            + (pauseTimeout == null
+                                    ? ""
+                                    : "; after " + pauseTimeout.toMinutes() + " min: " + onPauseTimeout));
             return null;
         }
         if (pauseTimeout != null && !now.isBefore(pausedAt.plus(pauseTimeout))) {

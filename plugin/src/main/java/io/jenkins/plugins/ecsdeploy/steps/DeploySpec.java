@@ -75,7 +75,8 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
 
     @Override
     public void announce(DeploymentHandle handle, BuildLog log, String region) {
-        log.resource("service " + service + " in cluster " + cluster(), ConsoleLinks.service(region, cluster(), service));
+        log.resource(
+                "service " + service + " in cluster " + cluster(), ConsoleLinks.service(region, cluster(), service));
         log.resource(
                 "task definition " + handle.newTaskDefinitionArn(),
                 ConsoleLinks.taskDefinition(region, handle.newTaskDefinitionArn()));

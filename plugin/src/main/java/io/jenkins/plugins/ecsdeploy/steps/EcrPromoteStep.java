@@ -14,7 +14,6 @@ import io.jenkins.plugins.ecsdeploy.exec.StepServices;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -52,11 +51,11 @@ public class EcrPromoteStep extends AbstractEcsStep {
             BuildLog log = BuildLogs.of(ctx, connection.region().id(), null);
             try (AwsClients clients = services.openClients();
                     EcrImageManager images = EcrImageManager.builder()
-                    .clients(clients)
-                    .connection(connection)
-                    .progressListener(log)
-                    .clock(services.clock())
-                    .build()) {
+                            .clients(clients)
+                            .connection(connection)
+                            .progressListener(log)
+                            .clock(services.clock())
+                            .build()) {
                 PushResult result = images.promote(PromoteRequest.of(repository, source, Fields.list(tags)));
                 return ImageResults.of(result);
             }

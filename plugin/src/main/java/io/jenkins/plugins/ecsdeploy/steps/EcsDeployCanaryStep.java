@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.operation.Decision;
@@ -10,12 +11,10 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
-import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.time.Duration;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -57,7 +56,8 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     @DataBoundSetter
     public void setStrategy(String strategy) {
         Strategy chosen = Fields.choice(Strategy.class, strategy, Strategy.CANARY);
-        this.strategy = chosen == Strategy.BLUE_GREEN ? "blueGreen" : chosen.name().toLowerCase();
+        this.strategy =
+                chosen == Strategy.BLUE_GREEN ? "blueGreen" : chosen.name().toLowerCase();
     }
 
     public Double getCanaryPercent() {
@@ -130,20 +130,23 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
 
     @DataBoundSetter
     public void setPauseTimeoutAction(String pauseTimeoutAction) {
-        this.pauseTimeoutAction =
-                Fields.choice(Decision.class, pauseTimeoutAction, Decision.ROLLBACK).name().toLowerCase();
+        this.pauseTimeoutAction = Fields.choice(Decision.class, pauseTimeoutAction, Decision.ROLLBACK)
+                .name()
+                .toLowerCase();
     }
 
     DeploymentStrategy deploymentStrategy() {
         return switch (Fields.choice(Strategy.class, strategy, Strategy.CANARY)) {
-            case CANARY -> new DeploymentStrategy.Canary(
-                    canaryPercent == null ? 10.0 : canaryPercent,
-                    canaryBakeTimeInMinutes == null ? 5 : canaryBakeTimeInMinutes,
-                    bakeTimeInMinutes);
-            case LINEAR -> new DeploymentStrategy.Linear(
-                    stepPercent == null ? 10.0 : stepPercent,
-                    stepBakeTimeInMinutes == null ? 5 : stepBakeTimeInMinutes,
-                    bakeTimeInMinutes);
+            case CANARY ->
+                new DeploymentStrategy.Canary(
+                        canaryPercent == null ? 10.0 : canaryPercent,
+                        canaryBakeTimeInMinutes == null ? 5 : canaryBakeTimeInMinutes,
+                        bakeTimeInMinutes);
+            case LINEAR ->
+                new DeploymentStrategy.Linear(
+                        stepPercent == null ? 10.0 : stepPercent,
+                        stepBakeTimeInMinutes == null ? 5 : stepBakeTimeInMinutes,
+                        bakeTimeInMinutes);
             case BLUE_GREEN -> new DeploymentStrategy.BlueGreen(bakeTimeInMinutes);
         };
     }
@@ -163,11 +166,14 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         if (isDryRun()) {
-            return new ShortCallExecution(context, "dry run of " + getService(), ctx -> dryRun(ctx, canaryRequest(ctx)));
+            return new ShortCallExecution(
+                    context, "dry run of " + getService(), ctx -> dryRun(ctx, canaryRequest(ctx)));
         }
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
-                context, spec(context), decisions(context), (operation, ctx, log) -> operation.start(
-                        canaryRequest(ctx), log));
+                context,
+                spec(context),
+                decisions(context),
+                (operation, ctx, log) -> operation.start(canaryRequest(ctx), log));
     }
 
     private DecisionSource decisions(StepContext context) {

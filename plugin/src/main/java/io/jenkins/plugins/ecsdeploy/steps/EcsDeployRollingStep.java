@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import hudson.Extension;
 import hudson.model.Run;
@@ -8,11 +9,9 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
-import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -30,11 +29,15 @@ public class EcsDeployRollingStep extends AbstractDeployStep {
     public StepExecution start(StepContext context) throws Exception {
         if (isDryRun()) {
             return new ShortCallExecution(
-                    context, "dry run of " + getService(), ctx -> dryRun(ctx, request(ctx).build()));
+                    context,
+                    "dry run of " + getService(),
+                    ctx -> dryRun(ctx, request(ctx).build()));
         }
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
-                context, spec(context), DecisionSource.NONE, (operation, ctx, log) -> operation.start(
-                        request(ctx).build(), log));
+                context,
+                spec(context),
+                DecisionSource.NONE,
+                (operation, ctx, log) -> operation.start(request(ctx).build(), log));
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -1,18 +1,17 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
-import dev.ecsdeploy.core.deploy.DeploymentEngine;
-import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -79,8 +78,11 @@ public class EcsRollbackStep extends AbstractEcsStep {
         String environmentName = environmentName(context, environment);
         DeploySpec spec = new DeploySpec(target(context), clusterName, service, wait);
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
-                context, spec, DecisionSource.NONE, (operation, ctx, log) -> ((DeploymentEngine) operation)
-                        .rollback(environmentName, clusterName, service, taskDefinition));
+                context,
+                spec,
+                DecisionSource.NONE,
+                (operation, ctx, log) ->
+                        ((DeploymentEngine) operation).rollback(environmentName, clusterName, service, taskDefinition));
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -6,13 +6,13 @@ import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.NetworkSettings;
 import dev.ecsdeploy.core.task.TaskRunHandle;
 import dev.ecsdeploy.core.task.TaskRunRequest;
+import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.WaitMode;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
-import dev.ecsdeploy.core.task.TaskRunResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -361,7 +360,9 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         for (String line : value.split("[\\n,]")) {
             int equals = line.indexOf('=');
             if (equals > 0) {
-                variables.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+                variables.put(
+                        line.substring(0, equals).trim(),
+                        line.substring(equals + 1).trim());
             }
         }
         return variables;

@@ -59,7 +59,9 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
         result.put("message", run.message());
         result.put("taskDefinitionArn", run.taskDefinitionArn());
         result.put("taskArns", run.tasks().stream().map(TaskResult::taskArn).toList());
-        result.put("exitCodes", exitCodes(run.tasks().isEmpty() ? List.of() : run.tasks().get(0).containers()));
+        result.put(
+                "exitCodes",
+                exitCodes(run.tasks().isEmpty() ? List.of() : run.tasks().get(0).containers()));
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (TaskResult task : run.tasks()) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -15,7 +15,8 @@ class BuildLogTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     private BuildLog log(List<String> secrets) {
-        return new BuildLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), SecretMasker.of(secrets), "eu-west-1", "prod");
+        return new BuildLog(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), SecretMasker.of(secrets), "eu-west-1", "prod");
     }
 
     private String text() {
@@ -24,12 +25,13 @@ class BuildLogTest {
 
     @Test
     void shouldLinkATaskEventToItsConsolePage() {
-        log(List.of()).onEvent(new ProgressEvent(
-                Instant.parse("2026-12-05T10:15:30Z"),
-                ProgressEvent.Severity.WARNING,
-                "task.status",
-                "task abc is STOPPED",
-                Map.of("taskArn", "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc")));
+        log(List.of())
+                .onEvent(new ProgressEvent(
+                        Instant.parse("2026-12-05T10:15:30Z"),
+                        ProgressEvent.Severity.WARNING,
+                        "task.status",
+                        "task abc is STOPPED",
+                        Map.of("taskArn", "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc")));
 
         assertThat(text())
                 .isEqualTo("[ecs-deploy] 10:15:30 WARNING: task abc is STOPPED"

@@ -38,7 +38,8 @@ class CanaryDecisionActionTest {
                 .toList();
 
         assertThat(webMethods).extracting(Method::getName).containsExactlyInAnyOrder("doContinue", "doRollback");
-        assertThat(webMethods).allSatisfy(m -> assertThat(m.isAnnotationPresent(POST.class)).isTrue());
+        assertThat(webMethods)
+                .allSatisfy(m -> assertThat(m.isAnnotationPresent(POST.class)).isTrue());
     }
 
     @Test

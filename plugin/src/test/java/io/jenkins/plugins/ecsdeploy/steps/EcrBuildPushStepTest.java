@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import hudson.EnvVars;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.testing.EmulatorServices;
 import io.jenkins.plugins.ecsdeploy.testing.TestStepContext;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import hudson.model.TaskListener;
 
 class EcrBuildPushStepTest {
     @RegisterExtension
@@ -56,13 +56,16 @@ class EcrBuildPushStepTest {
             assertThat(secret.id()).isEqualTo("npmrc");
             assertThat(secret.reference()).isEqualTo("NPM_TOKEN");
         });
-        assertThat(build.gate().thresholds()).containsEntry(FindingSeverity.CRITICAL, 0).containsEntry(FindingSeverity.HIGH, 5);
+        assertThat(build.gate().thresholds())
+                .containsEntry(FindingSeverity.CRITICAL, 0)
+                .containsEntry(FindingSeverity.HIGH, 5);
     }
 
     @Test
     void shouldKeepSecretValuesOutOfEveryDescription() {
         AgentBuildPush.Settings settings = step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value")));
-        AgentBuildPush.Access access = new AgentBuildPush.Access("us-east-1", null, "AKIAEXAMPLE", "secret-key-value", "token-value");
+        AgentBuildPush.Access access =
+                new AgentBuildPush.Access("us-east-1", null, "AKIAEXAMPLE", "secret-key-value", "token-value");
 
         assertThat(settings.toString()).doesNotContain("npm-secret-value");
         assertThat(access.toString()).doesNotContain("secret-key-value").doesNotContain("token-value");

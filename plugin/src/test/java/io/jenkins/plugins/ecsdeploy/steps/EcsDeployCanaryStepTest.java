@@ -140,13 +140,14 @@ class EcsDeployCanaryStepTest {
     @Test
     void shouldRefuseACodeDeployServiceWithAClearMessage() throws Exception {
         String taskDefinition = world.registerTaskDefinition("canary-cd", EcsWorld.HEALTHY);
-        AWS.ecs().createService(r -> r.cluster(EcsWorld.CLUSTER)
-                .serviceName("canary-cd")
-                .taskDefinition(taskDefinition)
-                .desiredCount(1)
-                .launchType("FARGATE")
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0")))
-                .deploymentController(c -> c.type("CODE_DEPLOY")));
+        AWS.ecs()
+                .createService(r -> r.cluster(EcsWorld.CLUSTER)
+                        .serviceName("canary-cd")
+                        .taskDefinition(taskDefinition)
+                        .desiredCount(1)
+                        .launchType("FARGATE")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0")))
+                        .deploymentController(c -> c.type("CODE_DEPLOY")));
         TestStepContext context = new TestStepContext().withBody(TestBodyInvoker.succeeding());
 
         step("canary-cd").start(context).start();
@@ -157,9 +158,7 @@ class EcsDeployCanaryStepTest {
     private static Run<?, ?> runCollecting(List<Action> actions) {
         Run<?, ?> run = mock(Run.class);
         doAnswer(call -> actions.add(call.getArgument(0))).when(run).addAction(any());
-        doAnswer(call -> actions.stream().findFirst().orElse(null))
-                .when(run)
-                .getAction(CanaryDecisionAction.class);
+        doAnswer(call -> actions.stream().findFirst().orElse(null)).when(run).getAction(CanaryDecisionAction.class);
         return run;
     }
 

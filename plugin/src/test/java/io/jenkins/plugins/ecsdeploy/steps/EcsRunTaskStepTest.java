@@ -145,7 +145,8 @@ class EcsRunTaskStepTest {
     static void awaitTasks(DurableOperationExecution<?, ?, ?> execution) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (execution.handle() instanceof TaskRunHandle handle && !handle.taskArns().isEmpty()) {
+            if (execution.handle() instanceof TaskRunHandle handle
+                    && !handle.taskArns().isEmpty()) {
                 return;
             }
             EcsWorld.sleep(10);

@@ -115,7 +115,8 @@ class ScaleBenchmark {
             Map<String, Object> result = (Map<String, Object>) context.awaitSuccess(Duration.ofMinutes(10));
             return (String) result.get("status");
         } catch (AssertionError e) {
-            if (e.getCause() instanceof AbortException failure && failure.getMessage().contains("ROLLED_BACK")) {
+            if (e.getCause() instanceof AbortException failure
+                    && failure.getMessage().contains("ROLLED_BACK")) {
                 return "ROLLED_BACK";
             }
             return "FAILED: " + e.getCause();
@@ -131,15 +132,23 @@ class ScaleBenchmark {
             Map<String, Integer> verdicts,
             List<String> lines) {
         StringBuilder text = new StringBuilder("# Scale benchmark: " + count + " concurrent deployments\n\n");
-        text.append("- emulator speed: ").append(SPEED).append("x; poll pool: ").append(POLL_THREADS)
+        text.append("- emulator speed: ")
+                .append(SPEED)
+                .append("x; poll pool: ")
+                .append(POLL_THREADS)
                 .append(" threads\n");
         text.append(String.format("- wall time: %.1f s; polls run: %d%n", seconds, lateness.count()));
-        text.append("- JVM threads before the deployments: ").append(threadsBefore).append("; peak while they ran: ")
-                .append(peakThreads).append('\n');
+        text.append("- JVM threads before the deployments: ")
+                .append(threadsBefore)
+                .append("; peak while they ran: ")
+                .append(peakThreads)
+                .append('\n');
         text.append(String.format(
                 "- poll lateness, polls with a due time (real ms late): p50 %.1f, p95 %.1f, max %.1f; p95 on the operation's"
                         + " clock: %.2f s%n",
-                lateness.percentile(50), lateness.percentile(95), lateness.percentile(100),
+                lateness.percentile(50),
+                lateness.percentile(95),
+                lateness.percentile(100),
                 lateness.percentile(95) * SPEED / 1000));
         text.append(String.format(
                 "- rounds due at once (starts, wake-ups), real ms late: p50 %.1f, p95 %.1f, max %.1f%n",
@@ -166,7 +175,9 @@ class ScaleBenchmark {
         public void run() {
             while (!isInterrupted()) {
                 Map<String, Integer> byName = new TreeMap<>();
-                Thread.getAllStackTraces().keySet().forEach(t -> byName.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum));
+                Thread.getAllStackTraces()
+                        .keySet()
+                        .forEach(t -> byName.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum));
                 int total = byName.values().stream().mapToInt(Integer::intValue).sum();
                 if (total > peak) {
                     peak = total;

@@ -71,13 +71,14 @@ class SerialFormWriter {
         awaitPhase(paused, Phase.AWAITING_DECISION);
         write("canary-deployment-awaiting-body.ser", paused);
 
-        AWS.ecs().registerTaskDefinition(r -> r.family("golden-job")
-                .containerDefinitions(ContainerDefinition.builder()
-                        .name("app")
-                        .image(EcsWorld.LONG_JOB)
-                        .essential(true)
-                        .memory(512)
-                        .build()));
+        AWS.ecs()
+                .registerTaskDefinition(r -> r.family("golden-job")
+                        .containerDefinitions(ContainerDefinition.builder()
+                                .name("app")
+                                .image(EcsWorld.LONG_JOB)
+                                .essential(true)
+                                .memory(512)
+                                .build()));
         EcsRunTaskStep runTask = new EcsRunTaskStep();
         runTask.setCluster(EcsWorld.CLUSTER);
         runTask.setTaskDefinition("golden-job");
@@ -90,7 +91,9 @@ class SerialFormWriter {
         WithEcsEnvironmentStep environment = new WithEcsEnvironmentStep("prod");
         environment.setCluster("prod-cluster");
         environment.setRoleArn("arn:aws:iam::123456789012:role/deployer");
-        write("with-ecs-environment.ser", environment.start(new TestStepContext().withBody(TestBodyInvoker.succeeding())));
+        write(
+                "with-ecs-environment.ser",
+                environment.start(new TestStepContext().withBody(TestBodyInvoker.succeeding())));
     }
 
     private void write(String name, Object execution) throws Exception {

@@ -48,7 +48,9 @@ class StepFormTest {
         Constructor<?> constructor = boundConstructor(type);
         List<Object> arguments = new ArrayList<>();
         for (Parameter parameter : constructor.getParameters()) {
-            assertThat(parameter.isNamePresent()).as("compiled with -parameters").isTrue();
+            assertThat(parameter.isNamePresent())
+                    .as("compiled with -parameters")
+                    .isTrue();
             Object value = sample(parameter.getName(), parameter.getType());
             values.put(parameter.getName(), value);
             arguments.add(value);
@@ -73,7 +75,9 @@ class StepFormTest {
     void shouldHaveAHelpFileAndAFormEntryForEveryField(Class<? extends Step> type) throws IOException {
         String jelly = resource(type, "config.jelly");
         for (String field : fields(type)) {
-            assertThat(resource(type, "help-" + field + ".html")).as("help-" + field).contains("<div>");
+            assertThat(resource(type, "help-" + field + ".html"))
+                    .as("help-" + field)
+                    .contains("<div>");
             assertThat(jelly).as("config.jelly entry of " + field).contains("field=\"" + field + "\"");
         }
     }

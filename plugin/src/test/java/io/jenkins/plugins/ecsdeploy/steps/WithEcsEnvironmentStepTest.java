@@ -68,8 +68,12 @@ class WithEcsEnvironmentStepTest {
         outer.setCluster("prod-cluster");
         outer.setRegion("eu-west-1");
         TestStepContext context = new TestStepContext()
-                .put(EcsEnvironment.class, new EcsEnvironment("prod", "prod-cluster",
-                        new AwsTarget("eu-west-1", "creds", null, null, null, null, null)))
+                .put(
+                        EcsEnvironment.class,
+                        new EcsEnvironment(
+                                "prod",
+                                "prod-cluster",
+                                new AwsTarget("eu-west-1", "creds", null, null, null, null, null)))
                 .withBody(TestBodyInvoker.succeeding());
         WithEcsEnvironmentStep inner = new WithEcsEnvironmentStep("prod-eu-2");
         inner.setRegion("eu-west-2");
@@ -77,7 +81,9 @@ class WithEcsEnvironmentStepTest {
         var execution = (WithEcsEnvironmentStep.Execution) inner.start(context);
 
         assertThat(execution.environment())
-                .isEqualTo(new EcsEnvironment("prod-eu-2", "prod-cluster",
+                .isEqualTo(new EcsEnvironment(
+                        "prod-eu-2",
+                        "prod-cluster",
                         new AwsTarget("eu-west-2", "creds", null, null, null, null, null)));
     }
 }

@@ -32,8 +32,19 @@ public final class EcsWorld {
         ecs.createCluster(r -> r.clusterName(CLUSTER));
         emulator.ecs().simulate(CRASHING, Workload.DEFAULT.withHealth(Health.CRASH));
         emulator.ecs().simulate(SLOW, Workload.DEFAULT.withStartup(Duration.ofMinutes(30)));
-        emulator.ecs().simulate(JOB, Workload.DEFAULT.withRun(Duration.ofSeconds(20)).withLogLines(java.util.List.of("migrating", "done")));
-        emulator.ecs().simulate(FAILING_JOB, Workload.DEFAULT.withRun(Duration.ofSeconds(10)).withExitCode(3).withLogLines(java.util.List.of("boom")));
+        emulator.ecs()
+                .simulate(
+                        JOB,
+                        Workload.DEFAULT
+                                .withRun(Duration.ofSeconds(20))
+                                .withLogLines(java.util.List.of("migrating", "done")));
+        emulator.ecs()
+                .simulate(
+                        FAILING_JOB,
+                        Workload.DEFAULT
+                                .withRun(Duration.ofSeconds(10))
+                                .withExitCode(3)
+                                .withLogLines(java.util.List.of("boom")));
         emulator.ecs().simulate(LONG_JOB, Workload.DEFAULT.withRun(Duration.ofHours(2)));
     }
 
@@ -114,7 +125,8 @@ public final class EcsWorld {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             Service service = describe(name);
-            if (service.deployments().size() == 1 && "COMPLETED".equals(service.deployments().get(0).rolloutStateAsString())) {
+            if (service.deployments().size() == 1
+                    && "COMPLETED".equals(service.deployments().get(0).rolloutStateAsString())) {
                 return service;
             }
             sleep(20);
@@ -123,7 +135,9 @@ public final class EcsWorld {
     }
 
     public Service describe(String name) {
-        return ecs.describeServices(r -> r.cluster(CLUSTER).services(name)).services().get(0);
+        return ecs.describeServices(r -> r.cluster(CLUSTER).services(name))
+                .services()
+                .get(0);
     }
 
     public String primaryTaskDefinition(String name) {
