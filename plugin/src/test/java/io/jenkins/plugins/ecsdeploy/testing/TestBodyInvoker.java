@@ -50,6 +50,16 @@ public final class TestBodyInvoker extends BodyInvoker {
         return this;
     }
 
+    /** The callback the step gave, as Pipeline would persist it with the program. */
+    public BodyExecutionCallback callback() {
+        return callback;
+    }
+
+    /** Plays a restart: the running body reports to the callback read back from the persisted program. */
+    public void replaceCallback(BodyExecutionCallback restored) {
+        callback = restored;
+    }
+
     public int runs() {
         return runs.size();
     }
