@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -45,10 +46,12 @@ public final class AwsClients implements AutoCloseable {
 
     private final Map<ClientKey, SdkClient> clients = new ConcurrentHashMap<>();
     private final SdkHttpClient.Builder<?> httpClient;
+    private final ScheduledExecutorService timeoutScheduler;
     private volatile boolean closed;
 
-    private AwsClients(SdkHttpClient.Builder<?> httpClient) {
+    private AwsClients(SdkHttpClient.Builder<?> httpClient, ScheduledExecutorService timeoutScheduler) {
         this.httpClient = httpClient;
+        this.timeoutScheduler = timeoutScheduler;
     }
 
     public static Builder builder() {
@@ -140,8 +143,12 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    private static ClientOverrideConfiguration overrides(AwsConnection connection) {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration overrides(AwsConnection connection) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+        if (timeoutScheduler != null) {
+            overrides.scheduledExecutorService(timeoutScheduler);
+        }
+        return overrides
                 .retryStrategy(retryStrategy(connection.maxAttempts()))
                 .apiCallTimeout(connection.apiCallTimeout())
                 .apiCallAttemptTimeout(connection.apiCallAttemptTimeout())
@@ -180,6 +187,7 @@ public final class AwsClients implements AutoCloseable {
     /** Chooses the HTTP client; everything else about the AWS clients is fixed by {@link AwsClients}. */
     public static final class Builder {
         private SdkHttpClient.Builder<?> httpClient;
+        private ScheduledExecutorService timeoutScheduler;
 
         private Builder() {}
 
@@ -187,6 +195,16 @@ public final class AwsClients implements AutoCloseable {
          * The HTTP client to build every AWS client with, for example {@code ApacheHttpClient.builder()} or
          * {@code UrlConnectionHttpClient.builder()}. Required.
          */
+        /**
+         * Runs every client's call and attempt timeouts on {@code timeoutScheduler}, which the caller owns and closes.
+         * Without it the SDK starts a timeout pool per client, so a process that follows many deployments with
+         * different credentials (a Jenkins controller) would grow its thread count with every deployment.
+         */
+        public Builder timeoutScheduler(ScheduledExecutorService timeoutScheduler) {
+            this.timeoutScheduler = Objects.requireNonNull(timeoutScheduler, "timeoutScheduler");
+            return this;
+        }
+
         public Builder httpClientBuilder(SdkHttpClient.Builder<?> httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
@@ -197,7 +215,7 @@ public final class AwsClients implements AutoCloseable {
                 throw new IllegalStateException("AwsClients needs an HTTP client: core bundles none, so pass the"
                         + " SDK HTTP client builder of the caller's choice to httpClientBuilder(...)");
             }
-            return new AwsClients(httpClient);
+            return new AwsClients(httpClient, timeoutScheduler);
         }
     }
 

@@ -1,0 +1,8 @@
+// Stub of jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/Credentials.java
+package com.cloudbees.plugins.credentials;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import java.io.Serializable;
+
+public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {}

@@ -1,0 +1,10 @@
+// Stub of jenkinsci/jenkins core/src/main/java/hudson/model/BallColor.java
+package hudson.model;
+
+public enum BallColor {
+    RED,
+    YELLOW,
+    BLUE,
+    ABORTED,
+    NOTBUILT
+}

@@ -1,0 +1,8 @@
+// Stub of jenkinsci/jenkins core/src/main/java/jenkins/YesNoMaybe.java
+package jenkins;
+
+public enum YesNoMaybe {
+    YES,
+    NO,
+    MAYBE
+}

@@ -1,0 +1,239 @@
+package io.jenkins.plugins.ecsdeploy.steps;
+
+import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.DeploymentPlan;
+import dev.ecsdeploy.core.deploy.DeploymentRequest;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
+import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
+import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
+import io.jenkins.plugins.ecsdeploy.exec.StepServices;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The fields shared by {@code ecsDeployRolling} and {@code ecsDeployCanary}, in the vocabulary of the aws-actions
+ * and the ECS API, and their mapping to core's {@link DeploymentRequest}.
+ */
+public abstract class AbstractDeployStep extends AbstractEcsStep {
+    private static final Pattern FAMILY_REVISION = Pattern.compile("[A-Za-z0-9_-]+:\\d+");
+
+    private final String service;
+    private String cluster;
+    private String image;
+    private String containers;
+    private String taskDefinition;
+    private String environment;
+    private Integer desiredCount;
+    private boolean forceNewDeployment;
+    private Integer timeout;
+    private String onTimeout = "rollback";
+    private String onAbort = "rollback";
+    private String whenBusy = "fail";
+    private boolean wait = true;
+    private boolean dryRun;
+
+    protected AbstractDeployStep(String service) {
+        this.service = Fields.trim(service);
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    @DataBoundSetter
+    public void setCluster(String cluster) {
+        this.cluster = Fields.trim(cluster);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = Fields.trim(image);
+    }
+
+    public String getContainers() {
+        return containers;
+    }
+
+    @DataBoundSetter
+    public void setContainers(String containers) {
+        this.containers = Fields.trim(containers);
+    }
+
+    public String getTaskDefinition() {
+        return taskDefinition;
+    }
+
+    @DataBoundSetter
+    public void setTaskDefinition(String taskDefinition) {
+        this.taskDefinition = Fields.trim(taskDefinition);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = Fields.trim(environment);
+    }
+
+    public Integer getDesiredCount() {
+        return desiredCount;
+    }
+
+    @DataBoundSetter
+    public void setDesiredCount(Integer desiredCount) {
+        this.desiredCount = desiredCount;
+    }
+
+    public boolean isForceNewDeployment() {
+        return forceNewDeployment;
+    }
+
+    @DataBoundSetter
+    public void setForceNewDeployment(boolean forceNewDeployment) {
+        this.forceNewDeployment = forceNewDeployment;
+    }
+
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getOnTimeout() {
+        return onTimeout;
+    }
+
+    @DataBoundSetter
+    public void setOnTimeout(String onTimeout) {
+        this.onTimeout = Fields.choice(TimeoutAction.class, onTimeout, TimeoutAction.ROLLBACK)
+                .name()
+                .toLowerCase();
+    }
+
+    public String getOnAbort() {
+        return onAbort;
+    }
+
+    @DataBoundSetter
+    public void setOnAbort(String onAbort) {
+        this.onAbort = Fields.choice(AbortAction.class, onAbort, AbortAction.ROLLBACK)
+                .name()
+                .toLowerCase();
+    }
+
+    public String getWhenBusy() {
+        return whenBusy;
+    }
+
+    @DataBoundSetter
+    public void setWhenBusy(String whenBusy) {
+        this.whenBusy =
+                Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL).name().toLowerCase();
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    /** Core's request for this step; reads a task definition file from the workspace, so it runs off the CPS thread. */
+    protected DeploymentRequest.Builder request(StepContext context) throws Exception {
+        DeploymentRequest.Builder request = DeploymentRequest.builder()
+                .environment(environmentName(context, environment))
+                .cluster(cluster(context, cluster))
+                .service(service)
+                .source(source(context))
+                .desiredCount(desiredCount)
+                .forceNewDeployment(forceNewDeployment)
+                .onTimeout(Fields.choice(TimeoutAction.class, onTimeout, TimeoutAction.ROLLBACK))
+                .onAbort(Fields.choice(AbortAction.class, onAbort, AbortAction.ROLLBACK))
+                .whenAnotherDeploymentInProgress(Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL));
+        if (timeout != null) {
+            request.timeout(Fields.minutes(timeout, DeploymentRequest.DEFAULT_TIMEOUT));
+        }
+        return request;
+    }
+
+    private TaskDefinitionSource source(StepContext context) throws Exception {
+        if (image != null && taskDefinition != null) {
+            throw new IllegalArgumentException("give either image or taskDefinition, not both");
+        }
+        if (image != null) {
+            return TaskDefinitionSource.currentWithImage(
+                    image, Fields.list(containers).toArray(String[]::new));
+        }
+        if (taskDefinition == null) {
+            throw new IllegalArgumentException("give image (the new image of the service's containers) or"
+                    + " taskDefinition (a task definition ARN, family:revision, or a JSON file in the workspace)");
+        }
+        if (taskDefinition.startsWith("arn:")
+                || FAMILY_REVISION.matcher(taskDefinition).matches()) {
+            return TaskDefinitionSource.existing(taskDefinition);
+        }
+        return TaskDefinitionSource.file(Workspace.read(context, taskDefinition), Map.of());
+    }
+
+    protected DeploySpec spec(StepContext context) throws Exception {
+        return new DeploySpec(target(context), cluster(context, cluster), service, wait);
+    }
+
+    /** The dry run: the plan and the task definition diff in the log, no mutation. */
+    protected Map<String, Object> dryRun(StepContext context, DeploymentRequest request) throws Exception {
+        StepServices services = StepServices.current();
+        AwsTarget target = target(context);
+        var connection = services.connect(context, target);
+        DeploymentPlan plan;
+        try (AwsClients clients = services.openClients()) {
+            plan = DeploymentEngine.builder()
+                    .ecs(clients.ecs(connection))
+                    .ecr(clients.ecr(connection))
+                    .clock(services.clock())
+                    .build()
+                    .plan(request);
+        }
+        BuildLog log = BuildLogs.of(context, connection.region().id(), request.cluster());
+        log.info("dry run, nothing is changed");
+        log.info(plan.render());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("dryRun", true);
+        result.put("currentTaskDefinitionArn", plan.currentTaskDefinitionArn());
+        result.put("taskDefinitionArn", plan.newTaskDefinitionArn() == null ? "" : plan.newTaskDefinitionArn());
+        result.put("steps", plan.steps());
+        result.put("warnings", plan.warnings());
+        result.put("status", "DRY_RUN");
+        return result;
+    }
+}

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.ecsdeploy.steps;
+
+import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.DeploymentHandle;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.deploy.DeploymentRequest;
+import dev.ecsdeploy.core.deploy.Phase;
+import dev.ecsdeploy.core.operation.LongOperation;
+import dev.ecsdeploy.core.report.ConsoleLinks;
+import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
+import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
+import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A deployment (rolling, canary, linear, blue/green, or a rollback) as the durable execution keeps it. */
+final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle, DeploymentRecord> {
+    private static final long serialVersionUID = 1L;
+
+    private final String service;
+    private final boolean wait;
+
+    DeploySpec(AwsTarget target, String cluster, String service, boolean wait) {
+        super(target, cluster);
+        this.service = service;
+        this.wait = wait;
+    }
+
+    @Override
+    public LongOperation<DeploymentRequest, DeploymentHandle, DeploymentRecord> operation(
+            AwsConnection connection, AwsClients clients, Clock clock) {
+        return DeploymentEngine.builder()
+                .ecs(clients.ecs(connection))
+                .ecr(clients.ecr(connection))
+                .clock(clock)
+                .build();
+    }
+
+    @Override
+    public String describe() {
+        return "deployment of " + service + " in " + cluster();
+    }
+
+    @Override
+    public Map<String, Object> result(DeploymentRecord record) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("taskDefinitionArn", nullToEmpty(record.newTaskDefinitionArn()));
+        result.put("previousTaskDefinitionArn", nullToEmpty(record.previousTaskDefinitionArn()));
+        result.put("serviceDeploymentArn", nullToEmpty(record.serviceDeploymentArn()));
+        result.put("deploymentId", nullToEmpty(record.deploymentId()));
+        result.put("status", record.status().name());
+        result.put("reason", record.reason());
+        return result;
+    }
+
+    @Override
+    public boolean returnsBeforeOutcome(DeploymentHandle handle) {
+        return !wait && (handle.phase() == Phase.ROLLING_OUT || handle.phase() == Phase.AWAITING_DECISION);
+    }
+
+    @Override
+    public Map<String, Object> startedResult(DeploymentHandle handle) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("taskDefinitionArn", nullToEmpty(handle.newTaskDefinitionArn()));
+        result.put("previousTaskDefinitionArn", nullToEmpty(handle.previousTaskDefinitionArn()));
+        result.put("serviceDeploymentArn", nullToEmpty(handle.serviceDeploymentArn()));
+        result.put("deploymentId", nullToEmpty(handle.deploymentId()));
+        result.put("status", "IN_PROGRESS");
+        result.put("reason", "not waited for (wait: false)");
+        return result;
+    }
+
+    @Override
+    public void announce(DeploymentHandle handle, BuildLog log, String region) {
+        log.resource(
+                "service " + service + " in cluster " + cluster(), ConsoleLinks.service(region, cluster(), service));
+        log.resource(
+                "task definition " + handle.newTaskDefinitionArn(),
+                ConsoleLinks.taskDefinition(region, handle.newTaskDefinitionArn()));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

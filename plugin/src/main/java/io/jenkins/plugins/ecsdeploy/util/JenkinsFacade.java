@@ -1,0 +1,35 @@
+package io.jenkins.plugins.ecsdeploy.util;
+
+import hudson.model.Descriptor;
+import hudson.security.Permission;
+import java.io.Serializable;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The plugin's only door to the {@link Jenkins} singleton. Everything else takes a facade, so that tests replace it
+ * with a fake and run without a Jenkins.
+ */
+public class JenkinsFacade implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Whether the current user holds {@code permission} on the whole Jenkins. */
+    public boolean hasPermission(Permission permission) {
+        return Jenkins.get().hasPermission(permission);
+    }
+
+    /** Fails with {@code AccessDeniedException} unless the current user holds {@code permission} on Jenkins. */
+    public void checkPermission(Permission permission) {
+        Jenkins.get().checkPermission(permission);
+    }
+
+    /** The registered instance of a descriptor or global configuration. */
+    public <T extends Descriptor> T getDescriptor(Class<T> type) {
+        return Jenkins.get().getDescriptorByType(type);
+    }
+
+    /** Who is calling: the user of a web request, or SYSTEM on a background thread. */
+    public Authentication getAuthentication() {
+        return Jenkins.getAuthentication2();
+    }
+}

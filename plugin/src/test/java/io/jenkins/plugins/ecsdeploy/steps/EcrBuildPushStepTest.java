@@ -1,0 +1,117 @@
+package io.jenkins.plugins.ecsdeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.ecsdeploy.core.ecr.BuildPushRequest;
+import dev.ecsdeploy.core.ecr.BuilderKind;
+import dev.ecsdeploy.core.ecr.build.Command;
+import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
+import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
+import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import hudson.EnvVars;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.testing.EmulatorServices;
+import io.jenkins.plugins.ecsdeploy.testing.TestStepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class EcrBuildPushStepTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.withSpeed(50);
+
+    private static EcrBuildPushStep step() {
+        EcrBuildPushStep step = new EcrBuildPushStep("web");
+        step.setContext("app");
+        step.setDockerfile("docker/Dockerfile");
+        step.setTags("1.4.2, latest");
+        step.setBuildArgs("VERSION=1.4.2\nBASE=alpine");
+        step.setBuilder("podman");
+        step.setSecrets("npmrc=NPM_TOKEN");
+        step.setScanThresholds("CRITICAL=0,HIGH=5");
+        step.setAllowList("CVE-2026-0001");
+        return step;
+    }
+
+    @Test
+    void shouldMapTheFieldsToCoresBuildRequestInTheWorkspace() {
+        AgentBuildPush build = new AgentBuildPush(
+                step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value"))), null, "/ws", null);
+
+        BuildPushRequest request = build.request(Path.of("/ws"));
+
+        assertThat(request.contextDirectory()).isEqualTo(Path.of("/ws/app"));
+        assertThat(request.effectiveDockerfile()).isEqualTo(Path.of("/ws/app/docker/Dockerfile"));
+        assertThat(request.tags()).containsExactly("1.4.2", "latest");
+        assertThat(request.buildArgs()).containsEntry("VERSION", "1.4.2").containsEntry("BASE", "alpine");
+        assertThat(request.builderKind()).isEqualTo(BuilderKind.PODMAN);
+        assertThat(request.secrets()).singleElement().satisfies(secret -> {
+            assertThat(secret.id()).isEqualTo("npmrc");
+            assertThat(secret.reference()).isEqualTo("NPM_TOKEN");
+        });
+        assertThat(build.gate().thresholds())
+                .containsEntry(FindingSeverity.CRITICAL, 0)
+                .containsEntry(FindingSeverity.HIGH, 5);
+    }
+
+    @Test
+    void shouldKeepSecretValuesOutOfEveryDescription() {
+        AgentBuildPush.Settings settings = step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value")));
+        AgentBuildPush.Access access =
+                new AgentBuildPush.Access("us-east-1", null, "AKIAEXAMPLE", "secret-key-value", "token-value");
+
+        assertThat(settings.toString()).doesNotContain("npm-secret-value");
+        assertThat(access.toString()).doesNotContain("secret-key-value").doesNotContain("token-value");
+    }
+
+    @Test
+    void shouldRefuseABuildSecretThatIsNotBound() {
+        assertThatThrownBy(() -> step().settings(new EnvVars()))
+                .hasMessageContaining("NPM_TOKEN")
+                .hasMessageContaining("withCredentials");
+    }
+
+    @Test
+    void shouldBuildOnTheAgentAndReturnTheImagePinnedByDigest(@TempDir Path workspace) throws Exception {
+        assumePodman();
+        Files.createDirectories(workspace.resolve("app"));
+        Files.writeString(workspace.resolve("app/hello.txt"), "hello");
+        Files.writeString(workspace.resolve("app/Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\n");
+        EcrBuildPushStep step = new EcrBuildPushStep("agent-built");
+        step.setContext("app");
+        step.setTags("1");
+        step.setBuilder("podman");
+        step.setCreateRepository(true);
+        TestStepContext context = new TestStepContext();
+        AgentBuildPush build = new AgentBuildPush(
+                step.settings(new EnvVars()),
+                AgentBuildPush.Access.snapshot(EmulatorServices.connection(AWS.emulator())),
+                workspace.toString(),
+                context.get(TaskListener.class));
+
+        Map<String, Object> result = build.call();
+
+        String digest = (String) result.get("digest");
+        assertThat(digest).startsWith("sha256:");
+        assertThat((String) result.get("imageUri")).endsWith("/agent-built@" + digest);
+        assertThat(result).containsEntry("tags", List.of("1")).containsEntry("unchanged", false);
+        assertThat(AWS.emulator().ecr().digestOf("agent-built", "1")).contains(digest);
+    }
+
+    private static void assumePodman() {
+        LocalCommandRunner runner = new LocalCommandRunner();
+        boolean present = runner.isAvailable("podman")
+                && runner.run(Command.of(List.of("podman", "--version"))).succeeded();
+        if (!present && "1".equals(System.getenv("REQUIRE_CONTAINER_TOOLS"))) {
+            fail("podman is not installed, but REQUIRE_CONTAINER_TOOLS=1 says container tools are required");
+        }
+        Assumptions.assumeTrue(present, "podman is not installed: skipping this real-build test");
+    }
+}

@@ -1,0 +1,167 @@
+"""Generates each step's help-<field>.html, config.jelly and docs/user/steps.md from one table, so they agree.
+
+Run from the repository root: python3 plugin/src/test/resources/step-help.py
+StepFormTest checks that every field has a help file and a config.jelly entry.
+"""
+import html, os
+
+BASE = "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/steps"
+
+COMMON = {
+ "region": "AWS region, for example <code>eu-west-1</code>. Defaults to the enclosing <code>withEcsEnvironment</code>, then the global configuration.",
+ "credentialsId": "Id of a Jenkins credential: an AWS credential (aws-credentials plugin) or a username/password credential holding an access key id and secret key. Without it, the agent's default credential chain (its instance or task role) is used.",
+ "roleArn": "ARN of an IAM role to assume for this step (the <code>--role-arn</code> of <code>aws sts assume-role</code>). The session is refreshed, so a deploy longer than the session does not fail.",
+ "externalId": "External id required by the role's trust policy, if any.",
+ "roleSessionName": "Name of the assumed-role session, shown in CloudTrail. Defaults to the build's name and number.",
+ "roleSessionDuration": "Duration of each assumed-role session in seconds (900 to the role's maximum).",
+ "endpointUrl": "Endpoint URL to use instead of AWS's (a VPC endpoint, LocalStack, the ecs-deploy emulator), like the AWS CLI's <code>--endpoint-url</code>.",
+}
+DEPLOY = {
+ "service": "Name or ARN of the ECS service to deploy. Required.",
+ "cluster": "Name or ARN of the cluster. Defaults to the enclosing <code>withEcsEnvironment</code>, then <code>default</code>.",
+ "image": "The new image, best pinned by digest (<code>ecrBuildPush</code>'s <code>imageUri</code>). It replaces the image of the containers named in <code>containers</code>, or of every container whose image is from the same repository. Give either <code>image</code> or <code>taskDefinition</code>.",
+ "containers": "Comma-separated names of the containers that get <code>image</code>. Empty means every container whose image is from the same repository.",
+ "taskDefinition": "A task definition to deploy instead of changing the image: an ARN, <code>family:revision</code>, or the path of a RegisterTaskDefinition JSON file in the workspace (registered as a new revision).",
+ "environment": "Name of the environment deployed to (for example <code>prod</code>), recorded with the deployment. Defaults to the enclosing <code>withEcsEnvironment</code>'s name.",
+ "desiredCount": "New desired task count. Empty keeps the service's count.",
+ "forceNewDeployment": "Start a new deployment even when the task definition is unchanged (replaces every task).",
+ "timeout": "Minutes to follow the deployment before <code>onTimeout</code> applies (default 30).",
+ "onTimeout": "What to do when the deployment outlives <code>timeout</code>: <code>rollback</code> (default) stops it with rollback, <code>leave</code> lets ECS carry on. The step fails either way.",
+ "onAbort": "What to do when the build is aborted while the deployment runs: <code>rollback</code> (default) or <code>leave</code>.",
+ "whenBusy": "What to do when another deployment of the service is in progress: <code>fail</code> (default) or <code>wait</code> for it to finish first.",
+ "wait": "Wait for the verdict (default). When off, the step returns once ECS has accepted the deployment, with status <code>IN_PROGRESS</code>.",
+ "dryRun": "Print the plan and the task definition diff, change nothing.",
+}
+CANARY = {
+ "strategy": "ECS's native traffic-shifting strategy: <code>canary</code> (default), <code>linear</code> or <code>blueGreen</code>. The service needs a load balancer with advancedConfiguration, or Service Connect.",
+ "canaryPercent": "Canary: percentage of production traffic shifted first (0.1 to 100, default 10).",
+ "canaryBakeTimeInMinutes": "Canary: minutes to wait after the first shift (default 5).",
+ "stepPercent": "Linear: percentage of traffic shifted per step (3 to 100, default 10).",
+ "stepBakeTimeInMinutes": "Linear: minutes between steps (default 5).",
+ "bakeTimeInMinutes": "Minutes both revisions stay up after all traffic has moved. Empty uses the ECS default.",
+ "pauseAt": "Lifecycle stage where the deployment pauses for a decision (default <code>POST_TEST_TRAFFIC_SHIFT</code>); <code>none</code> never pauses. With a body, the body runs there: success continues, failure rolls back. Without one, the build page offers Continue and Roll back.",
+ "pauseTimeout": "Without a body: minutes to wait for someone to decide on the build page before <code>pauseTimeoutAction</code> applies. Empty waits until the deployment's own timeout.",
+ "pauseTimeoutAction": "What happens when <code>pauseTimeout</code> passes: <code>rollback</code> (default) or <code>continue</code>.",
+}
+RUNTASK = {
+ "cluster": DEPLOY["cluster"],
+ "taskDefinition": "Task definition to run: family, <code>family:revision</code> or ARN. Give this or <code>service</code>.",
+ "service": "Service whose current task definition to run (when <code>taskDefinition</code> is empty) and whose network configuration to copy (when <code>subnets</code> is empty).",
+ "image": "Image to run in <code>container</code> instead of the task definition's (a derived revision is registered).",
+ "container": "The container that <code>image</code>, <code>command</code>, <code>entryPoint</code> and <code>environment</code> apply to, and whose exit code decides. Empty: every essential container must exit 0.",
+ "command": "Command override: a JSON array for exact arguments (<code>[\"./manage.py\", \"migrate\"]</code>) or words separated by blanks.",
+ "entryPoint": "Entry point override, written like <code>command</code>.",
+ "environment": "Environment variables for <code>container</code>: <code>NAME=value</code> lines or comma-separated pairs.",
+ "cpu": "Task-level CPU override (for example <code>512</code>).",
+ "memory": "Task-level memory override in MiB.",
+ "taskRoleArn": "Task role override.",
+ "executionRoleArn": "Task execution role override.",
+ "subnets": "Subnets for an awsvpc task (comma-separated). Empty copies the network of <code>service</code>.",
+ "securityGroups": "Security groups for an awsvpc task (comma-separated).",
+ "assignPublicIp": "Assign a public IP to an awsvpc task.",
+ "launchType": "<code>FARGATE</code>, <code>EC2</code> or <code>EXTERNAL</code>. Empty uses the cluster's default capacity provider strategy.",
+ "capacityProviderStrategy": "Capacity providers instead of a launch type: <code>provider:weight:base</code>, comma-separated (for example <code>FARGATE_SPOT:3,FARGATE:1:1</code>).",
+ "platformVersion": "Fargate platform version (default <code>LATEST</code>).",
+ "count": "Number of tasks to start, 1 to 10 (default 1).",
+ "startedBy": "The task's <code>startedBy</code> tag (default <code>jenkins</code>).",
+ "group": "The task group.",
+ "timeout": "Minutes to wait for the tasks to stop; after that they are stopped and the step fails (default 30).",
+ "wait": "Wait until every task has stopped and judge the exit codes (default). When off, return once the tasks run.",
+ "streamLogs": "Copy the containers' awslogs output into the build log (default on).",
+}
+ROLLBACK = {
+ "service": "Name or ARN of the service to roll back. Required.",
+ "cluster": DEPLOY["cluster"],
+ "taskDefinition": "Task definition ARN to roll back to. Empty: the task definition of the last successful deployment before the current one.",
+ "environment": DEPLOY["environment"],
+ "wait": "Follow the rollback to its verdict (default). When off, return once it has started.",
+}
+PROMOTE = {
+ "repository": "Name of the ECR repository. Required.",
+ "source": "Tag or digest (<code>sha256:...</code>) of the image already in the repository. Required.",
+ "tags": "Tags to add, comma-separated, for example <code>staging, prod</code>. Required.",
+}
+BUILD = {
+ "repository": "Name of the ECR repository to push to. Required.",
+ "context": "Build context directory, relative to the workspace (default <code>.</code>).",
+ "dockerfile": "Dockerfile, relative to the context (default <code>Dockerfile</code>).",
+ "tags": "Tags to push, comma-separated (for example <code>${GIT_COMMIT}, latest</code>).",
+ "buildArgs": "Build arguments: <code>NAME=value</code> lines or comma-separated pairs.",
+ "target": "Build stage to stop at (<code>--target</code>).",
+ "platforms": "Target platforms, comma-separated (<code>linux/amd64,linux/arm64</code>).",
+ "labels": "Image labels: <code>NAME=value</code> lines. The OCI revision, source and build URL labels are added.",
+ "cacheFrom": "Cache sources (<code>--cache-from</code>), comma-separated.",
+ "cacheTo": "Cache destinations (<code>--cache-to</code>), comma-separated.",
+ "builder": "Which tool builds: <code>auto</code> (default: the first of docker, podman, buildah found on the agent), <code>docker</code>, <code>podman</code>, <code>buildah</code> or <code>jib</code>.",
+ "secrets": "Build secrets from Jenkins credentials: <code>id=VARIABLE</code> lines, where VARIABLE is bound by <code>withCredentials</code> around this step. The value reaches the builder through its environment, never its command line.",
+ "scanThresholds": "Scan gate: most findings allowed per severity, <code>CRITICAL=0,HIGH=5</code>. Setting it turns the scan on.",
+ "allowList": "Finding ids (CVE-...) the gate ignores, comma-separated.",
+ "scanTimeout": "Minutes to wait for the scan (default 10).",
+ "scanTimeoutAction": "What a scan that does not finish in time means: <code>fail</code> (default), <code>unstable</code> or <code>ignore</code>.",
+ "noCache": "Build without the builder's cache.",
+ "pull": "Always pull the base images.",
+ "createRepository": "Create the repository when it does not exist.",
+ "scanOnPush": "Set the repository's scan-on-push setting.",
+ "immutableTags": "Set the repository's tag immutability.",
+ "scan": "Wait for the image scan and apply the gate.",
+}
+ENV = {
+ "name": "Name of the environment (<code>dev</code>, <code>staging</code>, <code>prod</code>), recorded by the deployments inside. Required.",
+ "cluster": "Cluster for the steps inside.",
+}
+
+STEPS = [
+ ("EcsDeployRollingStep", "ecsDeployRolling", ["service"], {**DEPLOY}, ["taskDefinitionArn", "previousTaskDefinitionArn", "serviceDeploymentArn", "deploymentId", "status (SUCCESSFUL, or IN_PROGRESS with wait: false, or DRY_RUN)", "reason"],
+  "def r = ecsDeployRolling(cluster: 'prod', service: 'api', image: img.imageUri)\necho \"deployed ${r.taskDefinitionArn}\""),
+ ("EcsDeployCanaryStep", "ecsDeployCanary", ["service"], {**DEPLOY, **CANARY}, ["the same map as ecsDeployRolling"],
+  "ecsDeployCanary(cluster: 'prod', service: 'api', image: img.imageUri, canaryPercent: 10) {\n    sh './smoke-test.sh https://test.example.com'\n}"),
+ ("EcsRunTaskStep", "ecsRunTask", [], RUNTASK, ["status (SUCCEEDED, or STARTED with wait: false)", "message", "taskDefinitionArn", "taskArns (list)", "exitCodes (container name to exit code, first task)", "tasks (list of maps: taskArn, lastStatus, stoppedReason, exitCodes)"],
+  "def run = ecsRunTask(cluster: 'prod', service: 'api', container: 'app', command: '[\"./manage.py\", \"migrate\"]')\necho \"exit ${run.exitCodes.app}\""),
+ ("EcsRollbackStep", "ecsRollback", ["service"], ROLLBACK, ["the same map as ecsDeployRolling"],
+  "ecsRollback(cluster: 'prod', service: 'api')"),
+ ("EcrPromoteStep", "ecrPromote", ["repository", "source", "tags"], PROMOTE, ["imageUri (pinned by digest)", "digest", "tags (list)", "repositoryUri", "unchanged (true when every tag already pointed at the digest)"],
+  "ecrPromote(repository: 'api', source: env.GIT_COMMIT, tags: 'prod')"),
+ ("EcrBuildPushStep", "ecrBuildPush", ["repository"], BUILD, ["imageUri (pinned by digest)", "digest", "tags (list)", "repositoryUri", "unchanged", "scanStatus, scanVerdict and scanCounts (severity to count), when scanned"],
+  "def img = ecrBuildPush(repository: 'api', tags: \"${env.GIT_COMMIT}\", scanThresholds: 'CRITICAL=0')"),
+ ("WithEcsEnvironmentStep", "withEcsEnvironment", ["name"], ENV, ["whatever the body returns"],
+  "withEcsEnvironment(name: 'prod', cluster: 'prod', region: 'eu-west-1', roleArn: 'arn:aws:iam::111122223333:role/deployer') {\n    ecsDeployRolling(service: 'api', image: img.imageUri)\n}"),
+]
+CHOICE_OR_BOOL = {"forceNewDeployment", "wait", "dryRun", "streamLogs", "noCache", "pull", "createRepository", "scan"}
+
+def field_entry(name):
+    title = name[0].upper() + "".join(" " + c.lower() if c.isupper() else c for c in name[1:])
+    control = "<f:checkbox/>" if name in CHOICE_OR_BOOL else "<c:select/>" if name == "credentialsId" else "<f:textbox/>"
+    return f'  <f:entry field="{name}" title="{title}">\n    {control}\n  </f:entry>\n'
+
+docs = ["# Pipeline steps\n\nOne section per step: its parameters (the same text as the help in the Snippet Generator, generated from",
+        "`plugin/src/test/resources/step-help.py`), its return value and an example. Every step also takes the connection",
+        "parameters listed at the end. Every step returns a plain map (strings, numbers, lists), so no script approval is needed.\n"]
+for cls, symbol, required, fields, returns, example in STEPS:
+    d = os.path.join(BASE, cls)
+    os.makedirs(d, exist_ok=True)
+    allf = dict(fields)
+    for name, text in {**fields, **COMMON}.items():
+        with open(os.path.join(d, f"help-{name}.html"), "w") as f:
+            f.write(f"<div>\n  {text}\n</div>\n")
+    jelly = "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:c=\"/lib/credentials\">\n"
+    for name in fields:
+        jelly += field_entry(name)
+    jelly += "  <f:advanced title=\"AWS connection\">\n"
+    for name in COMMON:
+        jelly += "  " + field_entry(name).replace("\n  ", "\n    ")
+    jelly += "  </f:advanced>\n</j:jelly>\n"
+    with open(os.path.join(d, "config.jelly"), "w") as f:
+        f.write(jelly)
+    docs.append(f"## `{symbol}`\n")
+    docs.append("| Parameter | Meaning |\n|---|---|")
+    for name, text in fields.items():
+        req = " (required)" if name in required else ""
+        docs.append(f"| `{name}`{req} | {text} |")
+    docs.append("\n**Returns** a map with: " + "; ".join(f"`{r.split(' ')[0]}`" + (" " + " ".join(r.split(' ')[1:]) if ' ' in r else "") for r in returns) + ".\n")
+    docs.append("```groovy\n" + example + "\n```\n")
+docs.append("## Connection parameters (every step)\n\n| Parameter | Meaning |\n|---|---|")
+for name, text in COMMON.items():
+    docs.append(f"| `{name}` | {text} |")
+docs.append("")
+with open("docs/user/steps.md", "w") as f:
+    f.write("\n".join(docs))
