@@ -24,7 +24,7 @@ final class JenkinsStepServices implements StepServices {
         return thread;
     });
     /** The STS clients that assume roles; one per base identity, for the controller's lifetime. */
-    private final AwsClients stsClients = new AwsClients(sdkTimeouts);
+    private final AwsClients stsClients = PluginAwsClients.create(sdkTimeouts);
 
     static JenkinsStepServices instance() {
         return INSTANCE;
@@ -37,7 +37,7 @@ final class JenkinsStepServices implements StepServices {
 
     @Override
     public AwsClients openClients() {
-        return new AwsClients(sdkTimeouts);
+        return PluginAwsClients.create(sdkTimeouts);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.ecsdeploy.core.operation.Sleeper;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
+import io.jenkins.plugins.ecsdeploy.exec.PluginAwsClients;
 import io.jenkins.plugins.ecsdeploy.exec.SecretMasker;
 import java.io.Serial;
 import java.io.Serializable;
@@ -68,7 +69,7 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
                 SecretMasker.of(new ArrayList<>(settings.secretValues().values())),
                 access.region(),
                 null);
-        try (AwsClients clients = new AwsClients();
+        try (AwsClients clients = PluginAwsClients.create();
                 EcrImageManager images = EcrImageManager.builder()
                         .clients(clients)
                         .connection(access.connection())

@@ -8,6 +8,7 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.clock.SimulatedClock;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import io.jenkins.plugins.ecsdeploy.exec.PluginAwsClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class RoleSessionRefreshTest {
     static final EmulatorExtension AWS = EmulatorExtension.with(
             Emulator.builder().clock(SimulatedClock.manual(Instant.now().minus(Duration.ofMinutes(13)))));
 
-    private final AwsClients clients = new AwsClients();
+    private final AwsClients clients = PluginAwsClients.create();
 
     @AfterEach
     void closeClients() {

@@ -49,14 +49,13 @@ class HpiPackagingIT {
     private static final String PLUGIN_JAR = "WEB-INF/lib/ecs-deploy.jar";
     private static final String CORE_JAR = "WEB-INF/lib/ecs-deploy-core.jar";
     /**
-     * Libraries the .hpi bundles: our two jars, core's HTTP client (no aws-java-sdk2 plugin ships it) and core's own
-     * dependencies. The SDK, Jackson, Guava, SLF4J, Jenkins and the stubs come from Jenkins and must never be here.
+     * Libraries the .hpi bundles: our two jars and core's own dependencies (core's HTTP client is the apache-client that
+     * aws-java-sdk2-core ships). The SDK, Jackson, Guava, SLF4J, Jenkins and the stubs come from Jenkins and must never be here.
      * A new entry is a decision: add it here on purpose.
      */
     private static final Set<String> BUNDLED = Set.of(
             "ecs-deploy.jar",
             "ecs-deploy-core.jar",
-            "url-connection-client.jar",
             "jib-core.jar",
             "jib-build-plan.jar",
             "google-http-client.jar",
@@ -183,10 +182,8 @@ class HpiPackagingIT {
         }
         JavaClasses ours;
         try (JarFile plugin = new JarFile(bundled(PLUGIN_JAR).toFile());
-                JarFile core = new JarFile(bundled(CORE_JAR).toFile());
-                JarFile http = new JarFile(
-                        bundled("WEB-INF/lib/url-connection-client.jar").toFile())) {
-            ours = new ClassFileImporter().importJars(plugin, core, http);
+                JarFile core = new JarFile(bundled(CORE_JAR).toFile())) {
+            ours = new ClassFileImporter().importJars(plugin, core);
         }
         Set<String> needed = new TreeSet<>();
         needed.add("structs"); // Pipeline binds our Describables through structs' DescribableModel.
@@ -364,6 +361,7 @@ class HpiPackagingIT {
         providers.put("software.amazon.awssdk.services.ecs.", "aws-java-sdk2-ecs");
         providers.put("software.amazon.awssdk.services.ecr.", "aws-java-sdk2-ecr");
         providers.put("software.amazon.awssdk.services.cloudwatchlogs.", "aws-java-sdk2-cloudwatchlogs");
+        providers.put("software.amazon.awssdk.services.codedeploy.", "aws-java-sdk2-codedeploy");
         providers.put("software.amazon.awssdk.", "aws-java-sdk2-core");
         return providers;
     }

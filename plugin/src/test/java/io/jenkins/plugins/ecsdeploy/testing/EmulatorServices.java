@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.emulator.Emulator;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.ExecutorPollScheduler;
+import io.jenkins.plugins.ecsdeploy.exec.PluginAwsClients;
 import io.jenkins.plugins.ecsdeploy.exec.PollScheduler;
 import io.jenkins.plugins.ecsdeploy.exec.StepServices;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class EmulatorServices implements StepServices, AutoCloseable {
 
     @Override
     public AwsClients openClients() {
-        AwsClients clients = new AwsClients(sdkTimeouts);
+        AwsClients clients = PluginAwsClients.create(sdkTimeouts);
         opened.add(clients);
         return clients;
     }
