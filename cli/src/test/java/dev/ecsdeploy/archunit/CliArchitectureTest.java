@@ -44,6 +44,14 @@ class CliArchitectureTest {
             .resideInAPackage("software.amazon.awssdk.services..")
             .because("AWS logic lives in the core engines; a command maps options to a core request");
 
+    /** Core's implementations live in {@code ..internal..} packages; the CLI uses core's public API only. */
+    @ArchTest
+    static final ArchRule coreInternalsStayInCore = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.ecsdeploy.core..internal..")
+            .because("an internal package of core may change in any release; callers use the public API");
+
     /** History entries are made by core's HistoryRecorder: the CLI neither builds entries nor appends them. */
     @ArchTest
     static final ArchRule historyIsRecordedByTheCore = noClasses()

@@ -2,8 +2,8 @@ package dev.ecsdeploy.core.deploy;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.deploy.internal.DefaultDeploymentEngine;
 import dev.ecsdeploy.core.event.ProgressListener;
-import dev.ecsdeploy.core.internal.DefaultDeploymentEngine;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationPoll;

@@ -1,8 +1,8 @@
 package dev.ecsdeploy.core.ecr;
 
 import dev.ecsdeploy.core.ecr.build.CommandRunner;
+import dev.ecsdeploy.core.ecr.internal.BuilderSelector;
 import dev.ecsdeploy.core.event.ProgressListener;
-import dev.ecsdeploy.core.internal.ecr.BuilderSelector;
 import java.time.Clock;
 import java.util.Map;
 

@@ -7,6 +7,7 @@ import dev.ecsdeploy.core.logs.LogReadCadence;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationPoll;
+import dev.ecsdeploy.core.task.internal.DefaultEcsTaskRunner;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.function.Consumer;

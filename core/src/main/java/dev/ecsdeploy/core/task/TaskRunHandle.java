@@ -97,11 +97,11 @@ public final class TaskRunHandle implements Serializable {
         this.result = b.result;
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
-    Builder toBuilder() {
+    public Builder toBuilder() {
         return new Builder(this);
     }
 
@@ -168,11 +168,11 @@ public final class TaskRunHandle implements Serializable {
         return logCursors;
     }
 
-    int describeCount() {
+    public int describeCount() {
         return describeCount;
     }
 
-    Instant nextDescribeAt() {
+    public Instant nextDescribeAt() {
         return nextDescribeAt;
     }
 
@@ -185,11 +185,11 @@ public final class TaskRunHandle implements Serializable {
         return stopReason;
     }
 
-    Instant stopRequestedAt() {
+    public Instant stopRequestedAt() {
         return stopRequestedAt;
     }
 
-    Instant allStoppedAt() {
+    public Instant allStoppedAt() {
         return allStoppedAt;
     }
 
@@ -209,7 +209,7 @@ public final class TaskRunHandle implements Serializable {
     }
 
     /** Mutable working copy used by the runner to produce the next handle. */
-    static final class Builder {
+    public static final class Builder {
         private String cluster;
         private String clientToken;
         private TaskRunRequest launch;
@@ -252,32 +252,32 @@ public final class TaskRunHandle implements Serializable {
             result = h.result;
         }
 
-        Builder cluster(String value) {
+        public Builder cluster(String value) {
             cluster = value;
             return this;
         }
 
-        Builder clientToken(String value) {
+        public Builder clientToken(String value) {
             clientToken = value;
             return this;
         }
 
-        Builder launch(TaskRunRequest value) {
+        public Builder launch(TaskRunRequest value) {
             launch = value;
             return this;
         }
 
-        Builder containers(List<ContainerSpec> value) {
+        public Builder containers(List<ContainerSpec> value) {
             containers = new ArrayList<>(value);
             return this;
         }
 
-        Builder phase(Phase value) {
+        public Builder phase(Phase value) {
             phase = value;
             return this;
         }
 
-        Builder launched(Instant at, List<String> arns, List<String> failures) {
+        public Builder launched(Instant at, List<String> arns, List<String> failures) {
             launchedAt = at;
             deadline = at.plus(launch.timeout());
             taskArns = new ArrayList<>(arns);
@@ -285,40 +285,40 @@ public final class TaskRunHandle implements Serializable {
             return this;
         }
 
-        Builder tasks(List<TaskResult> value) {
+        public Builder tasks(List<TaskResult> value) {
             tasks = new ArrayList<>(value);
             return this;
         }
 
-        Builder logCursors(List<LogCursor> value) {
+        public Builder logCursors(List<LogCursor> value) {
             logCursors = new ArrayList<>(value);
             return this;
         }
 
-        Builder describeSchedule(int count, Instant next) {
+        public Builder describeSchedule(int count, Instant next) {
             describeCount = count;
             nextDescribeAt = next;
             return this;
         }
 
-        Builder stopRequested(StopCause cause, String reason, Instant at) {
+        public Builder stopRequested(StopCause cause, String reason, Instant at) {
             stopCause = cause;
             stopReason = reason;
             stopRequestedAt = at;
             return this;
         }
 
-        Builder allStoppedAt(Instant value) {
+        public Builder allStoppedAt(Instant value) {
             allStoppedAt = value;
             return this;
         }
 
-        Builder result(TaskRunResult value) {
+        public Builder result(TaskRunResult value) {
             result = value;
             return this;
         }
 
-        TaskRunHandle build() {
+        public TaskRunHandle build() {
             return new TaskRunHandle(this);
         }
     }

@@ -3,7 +3,7 @@ package dev.ecsdeploy.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsdeploy.core.internal.SdkCapabilities;
+import dev.ecsdeploy.core.deploy.internal.SdkCapabilities;
 
 /**
  * PAUSE hooks need AWS SDK for Java 2.50 or newer, and the SDK inside Jenkins (the SDK floor, {@code -Psdk-floor}) is

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
+import dev.ecsdeploy.core.task.internal.TaskStates;
 import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.inspect.CallRecord;

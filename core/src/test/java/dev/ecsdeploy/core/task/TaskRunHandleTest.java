@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.logs.LogCursor;
 import dev.ecsdeploy.core.logs.LogStreamRef;
 import dev.ecsdeploy.core.task.TaskRunHandle.Phase;
+import dev.ecsdeploy.core.task.internal.RunTaskCalls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

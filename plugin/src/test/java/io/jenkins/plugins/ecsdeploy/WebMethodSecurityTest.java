@@ -24,7 +24,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Every Stapler web method ({@code doXxx}) of every class in the plugin, whoever wrote it: it requires POST, takes
  * the item it checks from the URL, and reaches a permission check. Form validation and list boxes are reachable by
- * any user with Overall/Read, so a method without these is a CSRF or an information leak (jenkins-api.md §8).
+ * any user with Overall/Read, so a method without these is a CSRF or an information leak (jenkins-plugin-facts §4).
  */
 class WebMethodSecurityTest {
     private static final JavaClasses PLUGIN = new ClassFileImporter()

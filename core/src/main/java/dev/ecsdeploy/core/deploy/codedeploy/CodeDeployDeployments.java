@@ -2,7 +2,7 @@ package dev.ecsdeploy.core.deploy.codedeploy;
 
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
-import dev.ecsdeploy.core.internal.CodeDeployEngine;
+import dev.ecsdeploy.core.deploy.internal.CodeDeployEngine;
 import dev.ecsdeploy.core.operation.LongOperation;
 import java.time.Clock;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;

@@ -96,4 +96,14 @@ class PluginArchitectureTest {
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .check(PLUGIN_TESTS);
     }
+
+    @Test
+    void shouldUseOnlyThePublicApiOfCore() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ecsdeploy.core..internal..")
+                .because("an internal package of core may change in any release; the plugin uses the public API")
+                .check(PLUGIN);
+    }
 }
