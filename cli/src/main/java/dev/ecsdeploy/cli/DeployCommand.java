@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.input.ContainerPort;
 import dev.ecsdeploy.core.input.Defaults;
 import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.input.TrafficShift;
@@ -246,14 +247,8 @@ final class DeployCommand extends AwsCommand {
                 .deploymentConfigName(deploymentConfig)
                 .deploymentGroup(codeDeployApplication, deploymentGroup);
         if (appSpecContainer != null) {
-            int colon = appSpecContainer.lastIndexOf(':');
-            if (colon < 1 || !appSpecContainer.substring(colon + 1).matches("\\d{1,5}")) {
-                throw CliFailure.badInput(
-                        "bad --appspec-container " + appSpecContainer + ": expected NAME:PORT",
-                        "use e.g. --appspec-container web:8080");
-            }
-            builder.container(
-                    appSpecContainer.substring(0, colon), Integer.parseInt(appSpecContainer.substring(colon + 1)));
+            ContainerPort target = Inputs.require(InputParser.containerPort(appSpecContainer), "--appspec-container");
+            builder.container(target.container(), target.port());
         }
         hooks.forEach(builder::hook);
         return builder.build();

@@ -30,6 +30,7 @@ public final class InputParser {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final int MAX_BAKE_MINUTES = 1440;
     private static final Pattern FAMILY_REVISION = Pattern.compile("[A-Za-z0-9_-]+:\\d+");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     private InputParser() {}
 
@@ -157,6 +158,22 @@ public final class InputParser {
         }
         return Parsed.invalid(
                 "invalid task definition " + text + ": expected family:revision or a task definition ARN", "web:7");
+    }
+
+    /** A container and its port as {@code NAME:PORT}, e.g. {@code web:8080} (an AppSpec's load balancer target). */
+    public static Parsed<ContainerPort> containerPort(String text) {
+        String value = text == null ? "" : text.trim();
+        int colon = value.lastIndexOf(':');
+        String port = colon < 0 ? "" : value.substring(colon + 1);
+        if (colon < 1
+                || !PORT.matcher(port).matches()
+                || Integer.parseInt(port) < 1
+                || Integer.parseInt(port) > 65535) {
+            return Parsed.invalid(
+                    "invalid container and port " + text + ": expected NAME:PORT with a port from 1 to 65535",
+                    "web:8080");
+        }
+        return Parsed.valid(new ContainerPort(value.substring(0, colon), Integer.parseInt(port)));
     }
 
     /** An AWS endpoint URL with a scheme and a host, e.g. {@code http://127.0.0.1:4599}. */

@@ -176,4 +176,15 @@ class InputParserTest {
                         "use https, or allow an insecure registry if you mean it"));
         assertThat(InputParser.plainHttpAllowed(remote, true).value()).isEqualTo(remote);
     }
+
+    @Test
+    void shouldParseAContainerAndItsPortAndRefuseAnythingElse() {
+        assertThat(InputParser.containerPort("web:8080").value()).isEqualTo(new ContainerPort("web", 8080));
+        for (String bad : new String[] {"web", ":8080", "web:", "web:0", "web:65536", "web:80a", "web:123456"}) {
+            assertThat(InputParser.containerPort(bad).problem())
+                    .as(bad)
+                    .hasValueSatisfying(problem ->
+                            assertThat(problem.message()).contains("expected NAME:PORT with a port from 1 to 65535"));
+        }
+    }
 }
