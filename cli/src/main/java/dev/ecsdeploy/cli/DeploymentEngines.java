@@ -18,11 +18,11 @@ final class DeploymentEngines {
 
     /** The engine for services with the CODE_DEPLOY deployment controller ({@code --strategy codedeploy}). */
     static CodeDeployDeployments codeDeploy(CliSession session) {
-        return CodeDeployDeployments.create(
-                session.clients().ecs(session.connection()),
-                session.clients().ecr(session.connection()),
-                session.clients().codeDeploy(session.connection()),
-                session.time());
+        return CodeDeployDeployments.builder()
+                .clients(session.clients())
+                .connection(session.connection())
+                .clock(session.time())
+                .build();
     }
 
     /** Deployments are not aborted by an interrupt: the CLI waits on, as before. */

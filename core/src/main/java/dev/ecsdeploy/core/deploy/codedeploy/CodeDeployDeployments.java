@@ -1,10 +1,15 @@
 package dev.ecsdeploy.core.deploy.codedeploy;
 
+import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.internal.CodeDeployEngine;
 import dev.ecsdeploy.core.operation.LongOperation;
 import java.time.Clock;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -20,7 +25,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * {@value #READY_WAIT}: CONTINUE sends ContinueDeployment, ROLLBACK sends StopDeployment with auto-rollback.
  *
  * <pre>{@code
- * CodeDeployDeployments deployments = CodeDeployDeployments.create(ecs, ecr, codeDeploy);
+ * CodeDeployDeployments deployments = CodeDeployDeployments.builder().clients(clients).connection(connection).build();
  * DeploymentRecord outcome = deployments.await(deployments.start(request, listener), listener,
  *         DecisionPolicy.always(Decision.CONTINUE), Sleeper.REAL);
  * }</pre>
@@ -28,6 +33,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, CodeDeployHandle, DeploymentRecord> {
     /** The decision point's stage while CodeDeploy waits in its Ready state. */
     String READY_WAIT = "READY_WAIT";
+
+    /** The engine, obtained the way every engine in core is: a builder with clients, a connection and a clock. */
+    static Builder builder() {
+        return new Builder();
+    }
 
     static CodeDeployDeployments create(EcsClient ecs, EcrClient ecr, CodeDeployClient codeDeploy) {
         return new CodeDeployEngine(ecs, ecr, codeDeploy, Clock.systemUTC());
@@ -40,4 +50,41 @@ public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, 
 
     /** What {@link #start} would do, with no mutation: the dry run. */
     DeploymentPlan plan(CodeDeployRequest request);
+
+    /** Settings for {@link CodeDeployDeployments}, named as {@link dev.ecsdeploy.core.deploy.DeploymentEngine}'s. */
+    final class Builder {
+        private AwsClients clients;
+        private AwsConnection connection;
+        private InstantSource clock = InstantSource.system();
+
+        private Builder() {}
+
+        /** The client factory; its clients are used, never closed. */
+        public Builder clients(AwsClients clients) {
+            this.clients = clients;
+            return this;
+        }
+
+        /** The region, credentials and endpoint of the service. */
+        public Builder connection(AwsConnection connection) {
+            this.connection = connection;
+            return this;
+        }
+
+        /** The clock that schedules polls and deadlines; tests pass the emulator's. */
+        public Builder clock(InstantSource clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public CodeDeployDeployments build() {
+            Objects.requireNonNull(clients, "clients");
+            Objects.requireNonNull(connection, "connection");
+            return new CodeDeployEngine(
+                    clients.ecs(connection),
+                    clients.ecr(connection),
+                    clients.codeDeploy(connection),
+                    clock.withZone(ZoneOffset.UTC));
+        }
+    }
 }
