@@ -33,11 +33,12 @@ public final class DashboardApi {
             return switch (path) {
                 case "now" -> ok(query.now(mayReadJob));
                 case "timeline" -> ok(query.timeline(timelineQuery(parameters), mayReadJob));
-                case "target" -> ok(query.targetHistory(
-                        parameters.getOrDefault("target", ""),
-                        number(parameters, "offset", 0),
-                        number(parameters, "limit", 50),
-                        mayReadJob));
+                case "target" ->
+                    ok(query.targetHistory(
+                            parameters.getOrDefault("target", ""),
+                            number(parameters, "offset", 0),
+                            number(parameters, "limit", 50),
+                            mayReadJob));
                 case "diff" -> diff(parameters, mayReadJob);
                 case "promotion" -> ok(query.promotion(mayReadJob));
                 case "metrics" -> ok(query.metrics(Duration.ofDays(number(parameters, "days", 30)), mayReadJob));

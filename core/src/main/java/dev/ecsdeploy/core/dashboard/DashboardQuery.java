@@ -54,7 +54,10 @@ public final class DashboardQuery {
     private final Clock clock;
 
     private DashboardQuery(
-            HistoryStore store, List<String> environmentOrder, Function<String, JsonNode> taskDefinitions, Clock clock) {
+            HistoryStore store,
+            List<String> environmentOrder,
+            Function<String, JsonNode> taskDefinitions,
+            Clock clock) {
         this.store = store;
         this.index = HistoryIndex.of(store);
         this.environmentOrder = List.copyOf(environmentOrder);
@@ -69,7 +72,10 @@ public final class DashboardQuery {
      * @param taskDefinitions looks up a task definition's JSON by ARN for diffs (may return null when unknown)
      */
     public static DashboardQuery create(
-            HistoryStore store, List<String> environmentOrder, Function<String, JsonNode> taskDefinitions, Clock clock) {
+            HistoryStore store,
+            List<String> environmentOrder,
+            Function<String, JsonNode> taskDefinitions,
+            Clock clock) {
         return new DashboardQuery(store, environmentOrder, taskDefinitions, clock);
     }
 
@@ -83,8 +89,10 @@ public final class DashboardQuery {
         index.refresh();
         var marks = lastMarks();
         var cells = new ArrayList<Cell>();
-        index.targets().forEach((key, state) -> cell(key, state, marks, mayReadJob).ifPresent(cells::add));
-        var environments = orderedEnvironments(cells.stream().map(Cell::environment).toList());
+        index.targets()
+                .forEach((key, state) -> cell(key, state, marks, mayReadJob).ifPresent(cells::add));
+        var environments =
+                orderedEnvironments(cells.stream().map(Cell::environment).toList());
         cells.sort(Comparator.comparingInt((Cell cell) -> environments.indexOf(cell.environment()))
                 .thenComparing(cell -> Objects.toString(cell.application(), ""))
                 .thenComparing(Cell::target));
@@ -160,7 +168,9 @@ public final class DashboardQuery {
         Instant since = clock.instant().minus(window);
         var byEnvironment = new LinkedHashMap<String, List<Row>>();
         index.since(since, mayReadJob)
-                .forEach(row -> byEnvironment.computeIfAbsent(row.environment(), e -> new ArrayList<>()).add(row));
+                .forEach(row -> byEnvironment
+                        .computeIfAbsent(row.environment(), e -> new ArrayList<>())
+                        .add(row));
         var environments = orderedEnvironments(List.copyOf(byEnvironment.keySet()));
         return environments.stream()
                 .map(environment -> DeliveryMetrics.of(environment, byEnvironment.get(environment), since, window))
@@ -173,7 +183,7 @@ public final class DashboardQuery {
         for (String environment : environments) {
             Row here = byEnvironment.get(environment);
             stages.add(stage(application, environment, here, upstream, stages.isEmpty()));
-            upstream = here;
+            upstream = here != null ? here : upstream; // compare with the nearest environment before that runs it
         }
         return stages;
     }
@@ -184,7 +194,7 @@ public final class DashboardQuery {
             return new Stage(environment, null, null, "MISSING", 0);
         }
         if (first || upstream == null || Objects.equals(here.digest(), upstream.digest())) {
-            return new Stage(environment, here.digest(), tag, first || upstream != null ? "SAME" : "MISSING", 0);
+            return new Stage(environment, here.digest(), tag, "SAME", 0);
         }
         if (here.digestSequence() < upstream.digestSequence()) {
             long behind = index.digestsBetween(application, here.digestSequence(), upstream.digestSequence());
@@ -242,7 +252,9 @@ public final class DashboardQuery {
     /** The running digest's findings as last scanned: its newest build's scan when readable, else at deploy time. */
     private ScanReport currentScan(DeploymentEntry running, Predicate<String> mayReadJob) {
         Optional<ImageBuildEntry> build = index.newestBuildOf(running.primaryDigest());
-        return build.filter(b -> b.scan() != null && mayReadJob.test(b.origin() == null ? null : b.origin().job()))
+        return build.filter(b -> b.scan() != null
+                        && mayReadJob.test(
+                                b.origin() == null ? null : b.origin().job()))
                 .map(ImageBuildEntry::scan)
                 .orElse(running.scan());
     }
@@ -313,7 +325,10 @@ public final class DashboardQuery {
     private List<String> orderedEnvironments(List<String> present) {
         var ordered = new ArrayList<String>();
         environmentOrder.stream().filter(present::contains).forEach(ordered::add);
-        EnvironmentOrder.sort(present.stream().filter(e -> !ordered.contains(e)).distinct().toList())
+        EnvironmentOrder.sort(present.stream()
+                        .filter(e -> !ordered.contains(e))
+                        .distinct()
+                        .toList())
                 .forEach(ordered::add);
         return ordered;
     }
@@ -354,6 +369,9 @@ public final class DashboardQuery {
     }
 
     static String day(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return Instant.ofEpochMilli(epochMillis)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
     }
 }

@@ -52,7 +52,8 @@ final class DeliveryMetrics {
 
     private static Double meanTimeToRestore(List<Row> finished) {
         var byTarget = new HashMap<String, List<Row>>();
-        finished.forEach(row -> byTarget.computeIfAbsent(row.targetKey(), key -> new ArrayList<>()).add(row));
+        finished.forEach(row -> byTarget.computeIfAbsent(row.targetKey(), key -> new ArrayList<>())
+                .add(row));
         var restores = new ArrayList<Long>();
         byTarget.values().forEach(rows -> {
             rows.sort(Comparator.comparingLong(Row::sortTime));

@@ -15,7 +15,13 @@ import java.util.function.Predicate;
  * @param limit the page size (1 to 500)
  */
 public record TimelineQuery(
-        String environment, String application, String status, String text, boolean oldestFirst, int offset, int limit) {
+        String environment,
+        String application,
+        String status,
+        String text,
+        boolean oldestFirst,
+        int offset,
+        int limit) {
     /** The largest page served. */
     public static final int MAX_LIMIT = 500;
 

@@ -89,7 +89,9 @@ public record DeploymentEntry(
     }
 
     private static String repositoryOf(List<DeployedImage> images) {
-        return images.isEmpty() || images.get(0).image() == null ? null : images.get(0).repositoryName();
+        return images.isEmpty() || images.get(0).image() == null
+                ? null
+                : images.get(0).repositoryName();
     }
 
     /** Returns the digest of the primary (first) container's image, or null when unknown. */

@@ -37,8 +37,9 @@ import java.util.function.Predicate;
  */
 public final class HistoryIndex {
     /** Newest first: by time, then by the order of first recording. */
-    private static final Comparator<Row> NEWEST_FIRST =
-            Comparator.comparingLong(Row::sortTime).thenComparingLong(Row::sequence).reversed();
+    private static final Comparator<Row> NEWEST_FIRST = Comparator.comparingLong(Row::sortTime)
+            .thenComparingLong(Row::sequence)
+            .reversed();
 
     private final HistoryStore store;
     private final AtomicLong bytesRead = new AtomicLong();
@@ -195,7 +196,9 @@ public final class HistoryIndex {
     /** Returns how many distinct digests of an application first appeared in {@code (after, upTo]}. */
     public synchronized long digestsBetween(String application, long after, long upTo) {
         var sequences = digestSequencesByApplication.get(application);
-        return sequences == null || upTo <= after ? 0 : sequences.subSet(after, false, upTo, true).size();
+        return sequences == null || upTo <= after
+                ? 0
+                : sequences.subSet(after, false, upTo, true).size();
     }
 
     /** Reads a deployment's newest line from the journal. */
@@ -209,8 +212,9 @@ public final class HistoryIndex {
         synchronized (this) {
             ref = digest == null ? null : newestBuildOfDigest.get(digest);
         }
-        return ref == null ? java.util.Optional.empty() : java.util.Optional.of((ImageBuildEntry)
-                readLine(ref.offset(), ref.length()));
+        return ref == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of((ImageBuildEntry) readLine(ref.offset(), ref.length()));
     }
 
     private HistoryEntry readLine(long offset, int length) {
@@ -279,8 +283,8 @@ public final class HistoryIndex {
         }
         return size >= indexedTo
                 && lastLineStart >= 0
-                && fingerprint.equals(
-                        Snapshot.of(channel, lastLineStart, indexedTo, List.of()).lastLineSha256());
+                && fingerprint.equals(Snapshot.of(channel, lastLineStart, indexedTo, List.of())
+                        .lastLineSha256());
     }
 
     private void clear() {
@@ -346,7 +350,9 @@ public final class HistoryIndex {
                 digest,
                 digestSequence,
                 rollback,
-                deployment.sourceCommittedAt() == null ? 0 : deployment.sourceCommittedAt().toEpochMilli());
+                deployment.sourceCommittedAt() == null
+                        ? 0
+                        : deployment.sourceCommittedAt().toEpochMilli());
         if (previous != null) {
             remove(previous);
         }
@@ -381,7 +387,8 @@ public final class HistoryIndex {
         byId.put(row.id(), row);
         all.add(row);
         byJob.computeIfAbsent(row.job(), job -> new TreeSet<>(NEWEST_FIRST)).add(row);
-        byTarget.computeIfAbsent(row.targetKey(), key -> new TreeSet<>(NEWEST_FIRST)).add(row);
+        byTarget.computeIfAbsent(row.targetKey(), key -> new TreeSet<>(NEWEST_FIRST))
+                .add(row);
     }
 
     private void remove(Row row) {

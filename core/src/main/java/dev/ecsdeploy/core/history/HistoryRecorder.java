@@ -343,7 +343,10 @@ public final class HistoryRecorder {
 
     private static GateVerdict gate(ScanResult scan, ScanGate gate) {
         return new GateVerdict(
-                scan.gate().passed(), policy(gate), scan.gate().describe(), scan.gate().allowListed());
+                scan.gate().passed(),
+                policy(gate),
+                scan.gate().describe(),
+                scan.gate().allowListed());
     }
 
     /** The gate's thresholds as users write them, e.g. {@code CRITICAL=0,HIGH=5}. */

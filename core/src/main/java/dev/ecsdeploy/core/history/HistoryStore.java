@@ -252,7 +252,10 @@ public final class HistoryStore {
             return List.of();
         }
         try (var lines = Files.lines(file)) {
-            return lines.filter(line -> !line.isBlank()).map(HistoryStore::readMark).filter(Objects::nonNull).toList();
+            return lines.filter(line -> !line.isBlank())
+                    .map(HistoryStore::readMark)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("known-good marks not read: " + file + ": " + e.getMessage(), e);
         }

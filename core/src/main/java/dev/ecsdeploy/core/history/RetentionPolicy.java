@@ -64,7 +64,8 @@ public record RetentionPolicy(Duration maxAge, int maxPerTarget) {
             return "deployment:" + deployment.target().key();
         }
         if (entry instanceof TaskRunEntry task) {
-            return "task:" + task.cluster() + "/" + (task.service() != null ? task.service() : task.taskDefinitionArn());
+            return "task:" + task.cluster() + "/"
+                    + (task.service() != null ? task.service() : task.taskDefinitionArn());
         }
         return "build:" + ((ImageBuildEntry) entry).repository();
     }
