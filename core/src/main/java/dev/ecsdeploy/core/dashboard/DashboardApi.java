@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeploy.core.history.HistoryJson;
@@ -16,7 +17,9 @@ import java.util.function.Predicate;
  * fromEnvironment and toEnvironment), {@code promotion}, {@code metrics} (days, default 30).
  */
 public final class DashboardApi {
-    private static final ObjectMapper JSON = HistoryJson.newMapper();
+    // Unlike the store, the page gets every field, null and empty ones included, so it needs no defaults.
+    private static final ObjectMapper JSON =
+            HistoryJson.newMapper().setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private final DashboardQuery query;
 

@@ -232,7 +232,7 @@
     body.appendChild(fields([
       ['Target', d.target], ['Strategy', d.strategy], ['Task definition', d.taskDefinitionArn],
       ['Digest', d.digest], ['Branch', d.branch], ['Details', d.details],
-      ['Gate', d.gatePassed === null || d.gatePassed === undefined ? '' : d.gatePassed ? 'passed' : 'failed'],
+      ['Gate', d.gatePassed == null ? '' : d.gatePassed ? 'passed' : 'failed'],
       ['Allow-listed', (d.allowListed || []).join(', ')]
     ]));
     var events = el('ol', 'ecsd-events');
@@ -347,8 +347,8 @@
         card.appendChild(fields([
           ['Deployments per day', m.deploymentsPerDay.toFixed(2)],
           ['Change failure rate', Math.round(m.changeFailureRate * 100) + ' %'],
-          ['Time to restore', m.meanTimeToRestoreMinutes === null ? 'n/a' : m.meanTimeToRestoreMinutes.toFixed(0) + ' min'],
-          ['Lead time', m.medianLeadTimeMinutes === null ? 'n/a' : m.medianLeadTimeMinutes.toFixed(0) + ' min']
+          ['Time to restore', m.meanTimeToRestoreMinutes == null ? 'n/a' : m.meanTimeToRestoreMinutes.toFixed(0) + ' min'],
+          ['Lead time', m.medianLeadTimeMinutes == null ? 'n/a' : m.medianLeadTimeMinutes.toFixed(0) + ' min']
         ]));
         var holder = el('div', 'ecsd-chart');
         var canvas = el('canvas');
@@ -360,7 +360,7 @@
         if (window.Chart) {
           charts.push(new window.Chart(canvas, {
             type: 'bar',
-            data: { labels: Object.keys(m.perDay), datasets: [{ label: 'deployments', data: Object.values(m.perDay) }] },
+            data: { labels: Object.keys(m.perDay || {}), datasets: [{ label: 'deployments', data: Object.values(m.perDay || {}) }] },
             options: { animation: false, responsive: true, maintainAspectRatio: false }
           }));
         }
