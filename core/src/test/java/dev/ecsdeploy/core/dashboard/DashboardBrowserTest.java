@@ -229,7 +229,7 @@ class DashboardBrowserTest {
         assertThat(driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no horizontal scrolling of the page at 320 px")
                 .isEqualTo(true);
-        HeadlessChromium.saveFullPageScreenshot(driver, SCREENSHOTS.resolve("promotion-320.png"));
+        narrowScreenshot("promotion-320.png");
 
         driver.findElement(By.cssSelector(".ecsd-tab[data-view=metrics]")).sendKeys(Keys.ENTER);
         waitFor(".ecsd-metric canvas");
@@ -240,7 +240,14 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".ecsd-metric")))
                 .extracting(card -> card.getAttribute("data-environment"))
                 .containsExactly("dev", "staging", "prod");
-        HeadlessChromium.saveFullPageScreenshot(driver, SCREENSHOTS.resolve("metrics-320.png"));
+        narrowScreenshot("metrics-320.png");
+    }
+
+    /** Saves what a 320 px wide window shows (the full-page helper widens the window). */
+    private static void narrowScreenshot(String name) throws IOException {
+        java.nio.file.Files.createDirectories(SCREENSHOTS);
+        java.nio.file.Files.write(
+                SCREENSHOTS.resolve(name), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private static void openTimeline() {

@@ -25,7 +25,7 @@ final class DashboardFixtures {
     }
 
     static String digest(int n) {
-        return "sha256:" + String.format("%064x", n);
+        return "sha256:" + String.format("%03d", n).repeat(22).substring(0, 64);
     }
 
     /** A deployment of {@code app:tag} by the job to {@code app-environment} in the environment's cluster. */
