@@ -43,6 +43,7 @@ public final class HistoryIndex {
 
     private final HistoryStore store;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong linesRead = new AtomicLong();
     private final Map<String, Row> byId = new HashMap<>();
     private final NavigableSet<Row> all = new TreeSet<>(NEWEST_FIRST);
     private final Map<String, NavigableSet<Row>> byJob = new HashMap<>();
@@ -111,6 +112,11 @@ public final class HistoryIndex {
     /** Returns how many bytes this index has read from the journal to serve pages (not counting refreshes). */
     public long pageBytesRead() {
         return bytesRead.get();
+    }
+
+    /** Returns how many journal lines this index has read to serve pages (not counting refreshes). */
+    public long pageLinesRead() {
+        return linesRead.get();
     }
 
     /** Returns the number of deployments indexed. */
@@ -227,6 +233,7 @@ public final class HistoryIndex {
             throw new UncheckedIOException("history line not read: " + e.getMessage(), e);
         }
         bytesRead.addAndGet(length);
+        linesRead.incrementAndGet();
         ParsedLine parsed = HistoryJson.parseLine(buffer.array(), 0, length);
         if (parsed.entry() == null) {
             throw new IllegalStateException("the history changed under the index (" + parsed.description()
