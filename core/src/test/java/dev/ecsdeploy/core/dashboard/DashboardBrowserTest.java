@@ -176,6 +176,18 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void shouldSortTheTimelineByStartTimeFromItsHeader() {
+        openTimeline();
+        waitForRows(List.of("w-1", "d-3", "s-2", "d-2", "p-1"));
+
+        driver.findElement(By.cssSelector(".ecsd-sort")).click();
+
+        waitForRows(List.of("p-1", "d-2", "s-2", "d-3", "w-1"));
+        assertThat(driver.findElement(By.cssSelector(".ecsd-sort-time")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+    }
+
+    @Test
     void shouldDrillDownIntoACellsHistory() throws IOException {
         driver.findElement(By.cssSelector("tr[data-environment=dev] td[data-application=hello] button"))
                 .click();

@@ -188,6 +188,8 @@
         empty.colSpan = 9;
         empty.textContent = 'No deployments match.';
       }
+      root.querySelector('.ecsd-sort-time').setAttribute('aria-sort',
+        state.filters.order === 'oldest' ? 'ascending' : 'descending');
       root.querySelector('.ecsd-previous').disabled = page.offset === 0;
       root.querySelector('.ecsd-next').disabled = !page.more;
     });
@@ -390,6 +392,12 @@
     loadTimeline();
   });
   root.querySelector('.ecsd-compare').addEventListener('click', compareSelected);
+  // The column header sorts by start time, the same as the order filter: the server returns the page in order.
+  root.querySelector('.ecsd-sort').addEventListener('click', function () {
+    var form = root.querySelector('.ecsd-filters');
+    form.elements.order.value = form.elements.order.value === 'oldest' ? '' : 'oldest';
+    form.requestSubmit();
+  });
   root.querySelector('.ecsd-close').addEventListener('click', function () {
     root.querySelector('.ecsd-detail').hidden = true;
   });
