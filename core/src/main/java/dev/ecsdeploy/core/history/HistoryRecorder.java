@@ -48,6 +48,7 @@ public final class HistoryRecorder {
     private final Clock clock;
     private final String region;
     private final Origin origin;
+    private final String application;
     private final ProgressListener listener;
     private final Supplier<String> ids;
     private final Map<String, HistoryEntry> startedEntries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,6 +58,7 @@ public final class HistoryRecorder {
         this.clock = builder.clock;
         this.region = builder.region;
         this.origin = builder.origin;
+        this.application = builder.application;
         this.listener = builder.listener;
         this.ids = builder.ids;
     }
@@ -80,6 +82,7 @@ public final class HistoryRecorder {
                 .status(OperationStatus.IN_PROGRESS)
                 .startedAt(startedAt)
                 .origin(origin)
+                .application(application)
                 .build());
     }
 
@@ -113,6 +116,7 @@ public final class HistoryRecorder {
                         .map(e -> new HistoryEvent(e.time(), e.message()))
                         .toList()))
                 .origin(origin)
+                .application(application)
                 .build());
     }
 
@@ -399,6 +403,7 @@ public final class HistoryRecorder {
         private Clock clock = Clock.systemUTC();
         private String region;
         private Origin origin;
+        private String application;
         private ProgressListener listener = event -> {};
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
@@ -425,6 +430,15 @@ public final class HistoryRecorder {
         /** Who started the operations, and from which build. */
         public Builder origin(Origin value) {
             this.origin = value;
+            return this;
+        }
+
+        /**
+         * The application deployments belong to (the step's {@code application} parameter); null, the default,
+         * files each deployment under its primary image's repository name.
+         */
+        public Builder application(String value) {
+            this.application = value;
             return this;
         }
 
