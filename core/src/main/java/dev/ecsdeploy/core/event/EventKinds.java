@@ -67,6 +67,8 @@ public final class EventKinds {
     public static final String HISTORY_TORN_LINE_REPAIRED = "history.torn-line-repaired";
     /** A history journal ends with a torn line that was left as it is. */
     public static final String HISTORY_TORN_LINE = "history.torn-line";
+    /** The history store was rebuilt from the builds' records because it was missing or damaged. */
+    public static final String HISTORY_REBUILT = "history.rebuilt";
     /** A history journal line that could not be read was skipped. */
     public static final String HISTORY_SKIPPED_LINE = "history.skipped-line";
 

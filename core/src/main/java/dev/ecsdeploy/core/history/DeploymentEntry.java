@@ -27,6 +27,12 @@ import java.util.List;
  * @param finishedAt when it ended
  * @param events what happened along the way, oldest first
  * @param origin who started it and from which build
+ * @param application the application the deployment belongs to; the primary image's repository name when not given
+ * @param details longer details behind the reason (the failing tasks, the alarm), or null
+ * @param scan the scan summary of the primary image at deploy time, or null
+ * @param gate the gate decision at deploy time (with any allow-list override), or null
+ * @param sourceRevision the commit the primary image was built from (its {@code org.opencontainers.image.revision} label), or null
+ * @param sourceCommittedAt when that commit was made, for the lead time, or null
  */
 public record DeploymentEntry(
         String id,
@@ -47,7 +53,13 @@ public record DeploymentEntry(
         Instant startedAt,
         Instant finishedAt,
         List<HistoryEvent> events,
-        Origin origin)
+        Origin origin,
+        String application,
+        String details,
+        ScanReport scan,
+        GateVerdict gate,
+        String sourceRevision,
+        Instant sourceCommittedAt)
         implements HistoryEntry {
     public DeploymentEntry {
         Require.text(id, "id");
@@ -58,11 +70,28 @@ public record DeploymentEntry(
         environment = environment == null || environment.isBlank() ? cluster : environment;
         images = Require.list(images);
         events = Require.list(events);
+        application = application == null || application.isBlank() ? repositoryOf(images) : application;
     }
 
     @Override
     public EntryKind kind() {
         return EntryKind.DEPLOYMENT;
+    }
+
+    /** Returns the service this deployment targets. */
+    public DeploymentTarget target() {
+        return new DeploymentTarget(accountId, region, cluster, service);
+    }
+
+    /** Returns the primary (first) container's image, or null when there is none. */
+    public DeployedImage primaryImage() {
+        return images.isEmpty() ? null : images.get(0);
+    }
+
+    private static String repositoryOf(List<DeployedImage> images) {
+        return images.isEmpty() || images.get(0).image() == null
+                ? null
+                : images.get(0).repositoryName();
     }
 
     /** Returns the digest of the primary (first) container's image, or null when unknown. */
@@ -91,7 +120,13 @@ public record DeploymentEntry(
                 .startedAt(startedAt)
                 .finishedAt(finishedAt)
                 .events(events)
-                .origin(origin);
+                .origin(origin)
+                .application(application)
+                .details(details)
+                .scan(scan)
+                .gate(gate)
+                .sourceRevision(sourceRevision)
+                .sourceCommittedAt(sourceCommittedAt);
     }
 
     /** Returns an empty builder. */
@@ -120,6 +155,12 @@ public record DeploymentEntry(
         private Instant finishedAt;
         private List<HistoryEvent> events = new ArrayList<>();
         private Origin origin;
+        private String application;
+        private String details;
+        private ScanReport scan;
+        private GateVerdict gate;
+        private String sourceRevision;
+        private Instant sourceCommittedAt;
 
         private Builder() {}
 
@@ -228,6 +269,36 @@ public record DeploymentEntry(
             return this;
         }
 
+        public Builder application(String application) {
+            this.application = application;
+            return this;
+        }
+
+        public Builder details(String details) {
+            this.details = details;
+            return this;
+        }
+
+        public Builder scan(ScanReport scan) {
+            this.scan = scan;
+            return this;
+        }
+
+        public Builder gate(GateVerdict gate) {
+            this.gate = gate;
+            return this;
+        }
+
+        public Builder sourceRevision(String sourceRevision) {
+            this.sourceRevision = sourceRevision;
+            return this;
+        }
+
+        public Builder sourceCommittedAt(Instant sourceCommittedAt) {
+            this.sourceCommittedAt = sourceCommittedAt;
+            return this;
+        }
+
         public DeploymentEntry build() {
             return new DeploymentEntry(
                     id,
@@ -248,7 +319,13 @@ public record DeploymentEntry(
                     startedAt,
                     finishedAt,
                     events,
-                    origin);
+                    origin,
+                    application,
+                    details,
+                    scan,
+                    gate,
+                    sourceRevision,
+                    sourceCommittedAt);
         }
     }
 }

@@ -49,6 +49,7 @@ public final class HistoryRecorder {
     private final Clock clock;
     private final String region;
     private final Origin origin;
+    private final String application;
     private final ProgressListener listener;
     private final Supplier<String> ids;
     private final Map<String, HistoryEntry> startedEntries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,6 +59,7 @@ public final class HistoryRecorder {
         this.clock = builder.clock;
         this.region = builder.region;
         this.origin = builder.origin;
+        this.application = builder.application;
         this.listener = builder.listener;
         this.ids = builder.ids;
     }
@@ -81,6 +83,7 @@ public final class HistoryRecorder {
                 .status(OperationStatus.IN_PROGRESS)
                 .startedAt(startedAt)
                 .origin(origin)
+                .application(application)
                 .build());
     }
 
@@ -114,6 +117,7 @@ public final class HistoryRecorder {
                         .map(e -> new HistoryEvent(e.time(), e.message()))
                         .toList()))
                 .origin(origin)
+                .application(application)
                 .build());
     }
 
@@ -343,7 +347,11 @@ public final class HistoryRecorder {
     }
 
     private static GateVerdict gate(ScanResult scan, ScanGate gate) {
-        return new GateVerdict(scan.gate().passed(), policy(gate), scan.gate().describe());
+        return new GateVerdict(
+                scan.gate().passed(),
+                policy(gate),
+                scan.gate().describe(),
+                scan.gate().allowListed());
     }
 
     /** The gate's thresholds as users write them, e.g. {@code CRITICAL=0,HIGH=5}. */
@@ -396,6 +404,7 @@ public final class HistoryRecorder {
         private Clock clock = Clock.systemUTC();
         private String region;
         private Origin origin;
+        private String application;
         private ProgressListener listener = event -> {};
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
@@ -422,6 +431,15 @@ public final class HistoryRecorder {
         /** Who started the operations, and from which build. */
         public Builder origin(Origin value) {
             this.origin = value;
+            return this;
+        }
+
+        /**
+         * The application deployments belong to (the step's {@code application} parameter); null, the default,
+         * files each deployment under its primary image's repository name.
+         */
+        public Builder application(String value) {
+            this.application = value;
             return this;
         }
 

@@ -41,6 +41,8 @@ public final class HistoryStore {
     public static final String LOCK = "history.lock";
     /** The snapshot's file name. */
     public static final String SNAPSHOT = "history-snapshot.json";
+    /** The file of known-good marks, one JSON object per line. */
+    public static final String KNOWN_GOOD = "known-good.jsonl";
 
     private static final int MAX_WARNINGS_PER_READ = 20;
 
@@ -167,18 +169,26 @@ public final class HistoryStore {
      *     compaction would otherwise destroy
      */
     public CompactionResult compact() {
+        return compact(RetentionPolicy.keepAll());
+    }
+
+    /**
+     * Compacts like {@link #compact()} and also drops entries the policy does not keep; what runs now and the latest
+     * attempt of every target always stay.
+     */
+    public CompactionResult compact(RetentionPolicy retention) {
         Path journal = journalFile();
         try {
             Files.createDirectories(directory);
             try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
-                return Files.exists(journal) ? compactLocked(journal) : new CompactionResult(0, 0, 0, 0, 0);
+                return Files.exists(journal) ? compactLocked(journal, retention) : new CompactionResult(0, 0, 0, 0, 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("history not compacted: " + journal + ": " + e.getMessage(), e);
         }
     }
 
-    private CompactionResult compactLocked(Path journal) throws IOException {
+    private CompactionResult compactLocked(Path journal, RetentionPolicy retention) throws IOException {
         var reporter = new Reporter();
         var entries = new ArrayList<HistoryEntry>();
         long bytesBefore;
@@ -191,7 +201,86 @@ public final class HistoryStore {
                     + " entries this version cannot read (" + reporter.firstUnreadable
                     + "); compact it with the newer ecs-deploy that wrote them");
         }
+        var history = History.of(retention.apply(History.of(entries), clock.instant()));
+        var rewritten = rewriteLocked(journal, history);
+        int lines = entries.size() + reporter.dropped;
+        return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
+    }
+
+    /**
+     * Replaces the store's content with the entries, as when the store was lost or damaged and the builds' own
+     * records are all that is left; emits a {@code history.rebuilt} warning saying so. Only the newest state of each
+     * operation is kept, in the order given.
+     */
+    public void rebuild(List<? extends HistoryEntry> entries, String why) {
+        Path journal = journalFile();
         var history = History.of(entries);
+        try {
+            Files.createDirectories(directory);
+            try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
+                rewriteLocked(journal, history);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("history not rebuilt: " + journal + ": " + e.getMessage(), e);
+        }
+        warn(
+                EventKinds.HISTORY_REBUILT,
+                journal + ": rebuilt the history from " + history.entries().size() + " recorded operations (" + why
+                        + ")");
+    }
+
+    /** Records a known-good mark (an append; the deployment itself is not rewritten). */
+    public void markKnownGood(KnownGoodMark mark) {
+        Path file = directory.resolve(KNOWN_GOOD);
+        try {
+            Files.createDirectories(directory);
+            try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
+                byte[] json = HistoryJson.toJsonBytes(mark);
+                byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+                line[json.length] = '\n';
+                Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("known-good mark not recorded: " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns every known-good mark, oldest first; lines that cannot be read are skipped. */
+    public List<KnownGoodMark> knownGoodMarks() {
+        Path file = directory.resolve(KNOWN_GOOD);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank())
+                    .map(HistoryStore::readMark)
+                    .filter(Objects::nonNull)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("known-good marks not read: " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the newest known-good mark of the target, if any. */
+    public java.util.Optional<KnownGoodMark> lastKnownGood(DeploymentTarget target) {
+        var marks = knownGoodMarks();
+        for (int i = marks.size() - 1; i >= 0; i--) {
+            if (marks.get(i).target().key().equals(target.key())) {
+                return java.util.Optional.of(marks.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static KnownGoodMark readMark(String line) {
+        try {
+            return HistoryJson.mapper().readValue(line, KnownGoodMark.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // a torn mark is a mark not made
+        }
+    }
+
+    private JournalRewrite.Rewritten rewriteLocked(Path journal, History history) throws IOException {
         var rewritten = JournalRewrite.replace(journal, history.entries());
         Path snapshot = directory.resolve(SNAPSHOT);
         if (rewritten.lastLineStart() < 0) {
@@ -202,8 +291,7 @@ public final class HistoryStore {
                 SnapshotFile.write(snapshot, fresh);
             }
         }
-        int lines = entries.size() + reporter.dropped;
-        return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
+        return rewritten;
     }
 
     /** Appends the lines and returns whether a torn last line had to be ended first. */

@@ -96,9 +96,28 @@ class HistoryRecorderTest {
         DeploymentEntry entry = recorder().deploymentFinished(record);
 
         assertThat(entry.id()).isEqualTo("ecs-svc/1");
+        assertThat(entry.application()).isEqualTo("web"); // the repository name, as no application was given
         assertThat(entry.reason()).isNull();
         assertThat(entry.events()).hasSize(HistoryRecorder.MAX_EVENTS);
         assertThat(entry.events().get(HistoryRecorder.MAX_EVENTS - 1).message()).isEqualTo("event 249");
+    }
+
+    @Test
+    void shouldFileDeploymentsUnderTheApplicationGiven() {
+        var recorder = HistoryRecorder.builder()
+                .store(HistoryStore.open(directory, events::add))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .application("shop")
+                .ids(() -> "id-" + ids.incrementAndGet())
+                .build();
+
+        StartedOperation started = recorder.deploymentStarted(deployRequest());
+        DeploymentEntry finished = recorder.deploymentFinished(started, rolledBack());
+
+        assertThat(HistoryStore.open(directory, events::add).readAll())
+                .extracting(entry -> ((DeploymentEntry) entry).application())
+                .containsExactly("shop", "shop");
+        assertThat(finished.application()).isEqualTo("shop");
     }
 
     @Test

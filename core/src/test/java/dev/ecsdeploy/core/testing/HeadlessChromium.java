@@ -39,6 +39,8 @@ public final class HeadlessChromium {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // Keeps the console (where Chromium reports Content-Security-Policy violations) readable by tests.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",

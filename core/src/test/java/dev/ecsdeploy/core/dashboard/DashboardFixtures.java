@@ -1,0 +1,59 @@
+package dev.ecsdeploy.core.dashboard;
+
+import dev.ecsdeploy.core.history.DeployedImage;
+import dev.ecsdeploy.core.history.DeploymentEntry;
+import dev.ecsdeploy.core.history.Finding;
+import dev.ecsdeploy.core.history.GateVerdict;
+import dev.ecsdeploy.core.history.HistoryEvent;
+import dev.ecsdeploy.core.history.Origin;
+import dev.ecsdeploy.core.history.ScanReport;
+import dev.ecsdeploy.core.operation.OperationStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Deployments for the dashboard tests: one line per call, named by what matters to the test. */
+final class DashboardFixtures {
+    static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    static final String REGISTRY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+    static final String XSS = "<img src=x onerror=alert(1)>";
+
+    private DashboardFixtures() {}
+
+    static Instant at(int minutes) {
+        return T0.plusSeconds(60L * minutes);
+    }
+
+    static String digest(int n) {
+        return "sha256:" + String.format("%03d", n).repeat(22).substring(0, 64);
+    }
+
+    /** A deployment of {@code app:tag} by the job to {@code app-environment} in the environment's cluster. */
+    static DeploymentEntry.Builder deployment(
+            String id, String job, String environment, String app, int digest, int minute, OperationStatus status) {
+        return DeploymentEntry.builder()
+                .id(id)
+                .recordedAt(at(minute + 5))
+                .region("eu-west-1")
+                .accountId("123456789012")
+                .environment(environment)
+                .cluster(environment)
+                .service(app + "-" + environment)
+                .strategy("rolling")
+                .taskDefinitionArn("arn:aws:ecs:eu-west-1:123456789012:task-definition/" + app + ":" + digest)
+                .addImage(new DeployedImage(app, REGISTRY + "/team/" + app + ":v" + digest, digest(digest)))
+                .status(status)
+                .startedAt(at(minute))
+                .finishedAt(status == OperationStatus.IN_PROGRESS ? null : at(minute + 5))
+                .addEvent(new HistoryEvent(at(minute + 1), "service " + app + " has started 1 task"))
+                .origin(new Origin("user-" + job, job, minute, "https://ci.example.com/job/" + job + "/" + minute))
+                .scan(new ScanReport("COMPLETE", at(minute), Map.of("HIGH", 1), List.of(finding("CVE-2026-" + digest))))
+                .gate(new GateVerdict(true, "CRITICAL=0", "within the gate", List.of()))
+                .sourceRevision("rev" + digest)
+                .sourceCommittedAt(at(minute - 60));
+    }
+
+    static Finding finding(String id) {
+        return new Finding(id, "HIGH", "openssl", "3.0.1", "3.0.2", "https://nvd.example/" + id, "a flaw in " + id);
+    }
+}
