@@ -2,10 +2,15 @@ package dev.ecsdeploy.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The core stays a plain library: no Jenkins, no emulator in main code, no printing, JUnit 5 tests only. */
@@ -69,5 +74,17 @@ class CoreArchitectureTest {
                 .notBePublic()
                 .because("tests exercise behaviour through public APIs and are not an API themselves")
                 .check(TESTS);
+    }
+
+    @Test
+    void shouldGiveEveryTopLevelTypeAUniqueName() {
+        Map<String, List<String>> byName = MAIN.stream()
+                .filter(type -> type.isTopLevelClass() && !type.getSimpleName().equals("package-info"))
+                .collect(Collectors.groupingBy(
+                        JavaClass::getSimpleName, Collectors.mapping(JavaClass::getName, Collectors.toList())));
+
+        assertThat(byName)
+                .as("a simple name should say which type it is without its package")
+                .allSatisfy((name, types) -> assertThat(types).as(name).hasSize(1));
     }
 }

@@ -11,14 +11,14 @@ import dev.ecsdeploy.core.dashboard.DashboardViews.Promotion;
 import dev.ecsdeploy.core.dashboard.DashboardViews.Stage;
 import dev.ecsdeploy.core.history.DeploymentEntry;
 import dev.ecsdeploy.core.history.EnvironmentOrder;
-import dev.ecsdeploy.core.history.Finding;
 import dev.ecsdeploy.core.history.HistoryIndex;
 import dev.ecsdeploy.core.history.HistoryIndex.Row;
 import dev.ecsdeploy.core.history.HistoryIndex.TargetState;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.KnownGoodMark;
-import dev.ecsdeploy.core.history.ScanReport;
+import dev.ecsdeploy.core.history.RecordedFinding;
+import dev.ecsdeploy.core.history.RecordedScan;
 import dev.ecsdeploy.core.history.TimelineFilter;
 import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.core.spec.SpecDiff;
@@ -250,7 +250,7 @@ public final class DashboardQuery {
     }
 
     /** The running digest's findings as last scanned: its newest build's scan when readable, else at deploy time. */
-    private ScanReport currentScan(DeploymentEntry running, Predicate<String> mayReadJob) {
+    private RecordedScan currentScan(DeploymentEntry running, Predicate<String> mayReadJob) {
         Optional<ImageBuildEntry> build = index.newestBuildOf(running.primaryDigest());
         return build.filter(b -> b.scan() != null
                         && mayReadJob.test(
@@ -259,13 +259,13 @@ public final class DashboardQuery {
                 .orElse(running.scan());
     }
 
-    private static List<String> newFindings(DeploymentEntry running, ScanReport now) {
+    private static List<String> newFindings(DeploymentEntry running, RecordedScan now) {
         if (running == null || now == null || running.scan() == null) {
             return List.of();
         }
-        var before = running.scan().findings().stream().map(Finding::id).toList();
+        var before = running.scan().findings().stream().map(RecordedFinding::id).toList();
         return now.findings().stream()
-                .map(Finding::id)
+                .map(RecordedFinding::id)
                 .filter(id -> !before.contains(id))
                 .distinct()
                 .toList();
@@ -303,11 +303,11 @@ public final class DashboardQuery {
         return row != null && row.rollback();
     }
 
-    private static List<String> findingIds(ScanReport scan) {
+    private static List<String> findingIds(RecordedScan scan) {
         return scan == null
                 ? List.of()
                 : List.copyOf(new LinkedHashSet<>(
-                        scan.findings().stream().map(Finding::id).toList()));
+                        scan.findings().stream().map(RecordedFinding::id).toList()));
     }
 
     private Page page(List<Row> rows, int offset, int limit) {

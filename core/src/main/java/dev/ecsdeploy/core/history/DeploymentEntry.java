@@ -56,8 +56,8 @@ public record DeploymentEntry(
         Origin origin,
         String application,
         String details,
-        ScanReport scan,
-        GateVerdict gate,
+        RecordedScan scan,
+        RecordedGate gate,
         String sourceRevision,
         Instant sourceCommittedAt)
         implements HistoryEntry {
@@ -157,8 +157,8 @@ public record DeploymentEntry(
         private Origin origin;
         private String application;
         private String details;
-        private ScanReport scan;
-        private GateVerdict gate;
+        private RecordedScan scan;
+        private RecordedGate gate;
         private String sourceRevision;
         private Instant sourceCommittedAt;
 
@@ -279,12 +279,12 @@ public record DeploymentEntry(
             return this;
         }
 
-        public Builder scan(ScanReport scan) {
+        public Builder scan(RecordedScan scan) {
             this.scan = scan;
             return this;
         }
 
-        public Builder gate(GateVerdict gate) {
+        public Builder gate(RecordedGate gate) {
             this.gate = gate;
             return this;
         }

@@ -326,13 +326,13 @@ public final class HistoryRecorder {
                         .orElse(null));
     }
 
-    private static ScanReport scanReport(ScanResult scan) {
+    private static RecordedScan scanReport(ScanResult scan) {
         return scan.findings()
                 .map(report -> {
                     Map<String, Integer> counts = new LinkedHashMap<>();
                     report.severityCounts().forEach((severity, count) -> counts.put(severity.name(), count));
-                    List<Finding> findings = report.findings().stream()
-                            .map(f -> new Finding(
+                    List<RecordedFinding> findings = report.findings().stream()
+                            .map(f -> new RecordedFinding(
                                     f.id(),
                                     f.severity().name(),
                                     f.packageName(),
@@ -341,13 +341,13 @@ public final class HistoryRecorder {
                                     f.uri(),
                                     f.description()))
                             .toList();
-                    return new ScanReport(report.status(), report.completedAt(), counts, findings);
+                    return new RecordedScan(report.status(), report.completedAt(), counts, findings);
                 })
-                .orElseGet(() -> new ScanReport(scan.outcome().name(), null, Map.of(), List.of()));
+                .orElseGet(() -> new RecordedScan(scan.outcome().name(), null, Map.of(), List.of()));
     }
 
-    private static GateVerdict gate(ScanResult scan, ScanGate gate) {
-        return new GateVerdict(
+    private static RecordedGate gate(ScanResult scan, ScanGate gate) {
+        return new RecordedGate(
                 scan.gate().passed(),
                 policy(gate),
                 scan.gate().describe(),

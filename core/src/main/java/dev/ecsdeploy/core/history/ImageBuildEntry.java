@@ -35,8 +35,8 @@ public record ImageBuildEntry(
         List<String> tags,
         String digest,
         String buildTool,
-        ScanReport scan,
-        GateVerdict gate,
+        RecordedScan scan,
+        RecordedGate gate,
         OperationStatus status,
         String reason,
         Instant startedAt,
@@ -99,8 +99,8 @@ public record ImageBuildEntry(
         private List<String> tags = new ArrayList<>();
         private String digest;
         private String buildTool;
-        private ScanReport scan;
-        private GateVerdict gate;
+        private RecordedScan scan;
+        private RecordedGate gate;
         private OperationStatus status;
         private String reason;
         private Instant startedAt;
@@ -159,12 +159,12 @@ public record ImageBuildEntry(
             return this;
         }
 
-        public Builder scan(ScanReport scan) {
+        public Builder scan(RecordedScan scan) {
             this.scan = scan;
             return this;
         }
 
-        public Builder gate(GateVerdict gate) {
+        public Builder gate(RecordedGate gate) {
             this.gate = gate;
             return this;
         }

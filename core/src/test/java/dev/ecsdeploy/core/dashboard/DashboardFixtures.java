@@ -2,11 +2,11 @@ package dev.ecsdeploy.core.dashboard;
 
 import dev.ecsdeploy.core.history.DeployedImage;
 import dev.ecsdeploy.core.history.DeploymentEntry;
-import dev.ecsdeploy.core.history.Finding;
-import dev.ecsdeploy.core.history.GateVerdict;
 import dev.ecsdeploy.core.history.HistoryEvent;
 import dev.ecsdeploy.core.history.Origin;
-import dev.ecsdeploy.core.history.ScanReport;
+import dev.ecsdeploy.core.history.RecordedFinding;
+import dev.ecsdeploy.core.history.RecordedGate;
+import dev.ecsdeploy.core.history.RecordedScan;
 import dev.ecsdeploy.core.operation.OperationStatus;
 import java.time.Instant;
 import java.util.List;
@@ -47,13 +47,15 @@ final class DashboardFixtures {
                 .finishedAt(status == OperationStatus.IN_PROGRESS ? null : at(minute + 5))
                 .addEvent(new HistoryEvent(at(minute + 1), "service " + app + " has started 1 task"))
                 .origin(new Origin("user-" + job, job, minute, "https://ci.example.com/job/" + job + "/" + minute))
-                .scan(new ScanReport("COMPLETE", at(minute), Map.of("HIGH", 1), List.of(finding("CVE-2026-" + digest))))
-                .gate(new GateVerdict(true, "CRITICAL=0", "within the gate", List.of()))
+                .scan(new RecordedScan(
+                        "COMPLETE", at(minute), Map.of("HIGH", 1), List.of(finding("CVE-2026-" + digest))))
+                .gate(new RecordedGate(true, "CRITICAL=0", "within the gate", List.of()))
                 .sourceRevision("rev" + digest)
                 .sourceCommittedAt(at(minute - 60));
     }
 
-    static Finding finding(String id) {
-        return new Finding(id, "HIGH", "openssl", "3.0.1", "3.0.2", "https://nvd.example/" + id, "a flaw in " + id);
+    static RecordedFinding finding(String id) {
+        return new RecordedFinding(
+                id, "HIGH", "openssl", "3.0.1", "3.0.2", "https://nvd.example/" + id, "a flaw in " + id);
     }
 }

@@ -15,7 +15,7 @@ import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.KnownGoodMark;
-import dev.ecsdeploy.core.history.ScanReport;
+import dev.ecsdeploy.core.history.RecordedScan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +161,7 @@ class DashboardQueryTest {
     void shouldDiffTwoDeploymentsAndTwoEnvironments() {
         store.append(deployment("d-1", "j", "prod", "hello", 1, 0, SUCCEEDED).build());
         store.append(deployment("d-2", "j", "dev", "hello", 2, 10, SUCCEEDED)
-                .scan(new ScanReport("COMPLETE", at(10), Map.of("HIGH", 1), List.of(finding("CVE-NEW"))))
+                .scan(new RecordedScan("COMPLETE", at(10), Map.of("HIGH", 1), List.of(finding("CVE-NEW"))))
                 .build());
         var query = DashboardQuery.create(
                 store,
@@ -288,7 +288,7 @@ class DashboardQueryTest {
                 .repository("team/hello")
                 .digest(digest)
                 .status(SUCCEEDED)
-                .scan(new ScanReport(
+                .scan(new RecordedScan(
                         "COMPLETE",
                         at(40),
                         Map.of("HIGH", findings.size()),

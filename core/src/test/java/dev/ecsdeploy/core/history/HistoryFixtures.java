@@ -83,7 +83,7 @@ public final class HistoryFixtures {
             String digest,
             int minute,
             List<String> tags,
-            ScanReport scan,
+            RecordedScan scan,
             boolean passed) {
         return ImageBuildEntry.builder()
                 .id(id)
@@ -96,7 +96,7 @@ public final class HistoryFixtures {
                 .digest(digest)
                 .buildTool("jib")
                 .scan(scan)
-                .gate(new GateVerdict(passed, "CRITICAL=0,HIGH=5", passed ? "within the gate" : "1 CRITICAL > 0"))
+                .gate(new RecordedGate(passed, "CRITICAL=0,HIGH=5", passed ? "within the gate" : "1 CRITICAL > 0"))
                 .status(passed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED)
                 .reason(passed ? null : "scan gate broken: 1 CRITICAL finding, the gate allows 0")
                 .startedAt(at(minute))
@@ -181,25 +181,26 @@ public final class HistoryFixtures {
         return "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":task-definition/" + family + ":" + Math.max(1, revision);
     }
 
-    public static ScanReport scan(int critical, int high, int medium) {
-        var findings = new ArrayList<Finding>();
+    public static RecordedScan scan(int critical, int high, int medium) {
+        var findings = new ArrayList<RecordedFinding>();
         for (int i = 0; i < high; i++) {
             findings.add(finding("CVE-2026-10" + i, "HIGH", "openssl", "3.0.1", "3.0.9", "buffer overflow in openssl"));
         }
         for (int i = 0; i < medium; i++) {
             findings.add(finding("CVE-2026-20" + i, "MEDIUM", "zlib", "1.2.11", null, "inflate reads past the end"));
         }
-        return new ScanReport("COMPLETE", T0, Map.of("CRITICAL", critical, "HIGH", high, "MEDIUM", medium), findings);
+        return new RecordedScan("COMPLETE", T0, Map.of("CRITICAL", critical, "HIGH", high, "MEDIUM", medium), findings);
     }
 
-    static ScanReport scanWithXss() {
+    static RecordedScan scanWithXss() {
         var findings = List.of(
                 finding("CVE-2026-9999", "CRITICAL", "libxml2", "2.9.10", "2.9.14", XSS),
                 finding("CVE-2026-1001", "HIGH", "openssl", "3.0.1", "3.0.9", "buffer overflow in openssl"));
-        return new ScanReport("COMPLETE", T0, Map.of("HIGH", 1, "CRITICAL", 1), findings);
+        return new RecordedScan("COMPLETE", T0, Map.of("HIGH", 1, "CRITICAL", 1), findings);
     }
 
-    static Finding finding(String id, String severity, String pkg, String installed, String fixed, String text) {
-        return new Finding(id, severity, pkg, installed, fixed, "https://nvd.nist.gov/vuln/detail/" + id, text);
+    static RecordedFinding finding(
+            String id, String severity, String pkg, String installed, String fixed, String text) {
+        return new RecordedFinding(id, severity, pkg, installed, fixed, "https://nvd.nist.gov/vuln/detail/" + id, text);
     }
 }

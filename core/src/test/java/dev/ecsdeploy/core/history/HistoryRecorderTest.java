@@ -199,7 +199,7 @@ class HistoryRecorderTest {
         assertThat(entry.gate().policy()).isEqualTo("CRITICAL=0,HIGH=1");
         assertThat(entry.gate().passed()).isFalse();
         assertThat(entry.scan().severityCounts()).containsEntry("HIGH", 2);
-        assertThat(entry.scan().findings()).extracting(Finding::id).containsExactly("CVE-1");
+        assertThat(entry.scan().findings()).extracting(RecordedFinding::id).containsExactly("CVE-1");
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.Map;
  * @param severityCounts how many findings of each severity, worst first
  * @param findings the findings, worst first as recorded (the recorder may keep only the worst ones)
  */
-public record ScanReport(
-        String status, Instant completedAt, Map<String, Integer> severityCounts, List<Finding> findings) {
-    public ScanReport {
+public record RecordedScan(
+        String status, Instant completedAt, Map<String, Integer> severityCounts, List<RecordedFinding> findings) {
+    public RecordedScan {
         severityCounts = severityCounts == null ? Map.of() : Severities.sorted(severityCounts);
         findings = findings == null ? List.of() : List.copyOf(findings);
     }

@@ -11,7 +11,7 @@ package dev.ecsdeploy.core.history;
  * @param uri where the vulnerability is described
  * @param description the scanner's description
  */
-public record Finding(
+public record RecordedFinding(
         String id,
         String severity,
         String packageName,

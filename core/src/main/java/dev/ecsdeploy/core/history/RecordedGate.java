@@ -10,13 +10,13 @@ import java.util.List;
  * @param reason why it failed (or passed), in words
  * @param allowListed the finding ids an allow-list override waived for this decision (empty when none)
  */
-public record GateVerdict(boolean passed, String policy, String reason, List<String> allowListed) {
-    public GateVerdict {
+public record RecordedGate(boolean passed, String policy, String reason, List<String> allowListed) {
+    public RecordedGate {
         allowListed = allowListed == null ? List.of() : List.copyOf(allowListed);
     }
 
     /** Returns a verdict without allow-list overrides. */
-    public GateVerdict(boolean passed, String policy, String reason) {
+    public RecordedGate(boolean passed, String policy, String reason) {
         this(passed, policy, reason, List.of());
     }
 
