@@ -4,11 +4,14 @@ import static io.jenkins.plugins.ecsdeploy.steps.EcsDeployRollingStepTest.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import hudson.model.Action;
+import hudson.model.Run;
 import io.jenkins.plugins.ecsdeploy.testing.EmulatorServices;
 import io.jenkins.plugins.ecsdeploy.testing.TestBodyInvoker;
 import io.jenkins.plugins.ecsdeploy.testing.TestStepContext;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,27 @@ class EcsDeployCanaryCodeDeployTest {
         assertThat(calls("StopDeployment")).isPositive();
         assertThat(context.log()).contains("smoke test: 500 on /health").contains("rolling the deployment back");
         assertThat(primaryTaskDefinition("cd-bad")).isEqualTo(previous);
+    }
+
+    @Test
+    void shouldOfferTheReadyWaitOnTheBuildPageWithoutABodyAndRollBackOnRequest() throws Exception {
+        String previous = codeDeployService("cd-page");
+        List<Action> actions = new CopyOnWriteArrayList<>();
+        TestStepContext context = new TestStepContext().put(Run.class, EcsDeployCanaryStepTest.runCollecting(actions));
+
+        step("cd-page").start(context).start();
+        EcsDeployCanaryStepTest.awaitAction(actions);
+        CanaryDecisionAction action = (CanaryDecisionAction) actions.get(0);
+        action.usePermission(run -> {});
+        action.onAttached(null);
+        action.doRollback();
+
+        assertThat(context.awaitFailure(WAIT)).hasMessageContaining("ROLLED_BACK");
+        assertThat(action.getDecision()).isEqualTo("ROLLBACK");
+        assertThat(deployments("cd-page"))
+                .as("ours and CodeDeploy's rollback deployment")
+                .hasSize(2);
+        assertThat(primaryTaskDefinition("cd-page")).isEqualTo(previous);
     }
 
     @Test
