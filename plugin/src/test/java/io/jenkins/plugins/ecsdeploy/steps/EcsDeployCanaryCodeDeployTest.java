@@ -113,6 +113,23 @@ class EcsDeployCanaryCodeDeployTest {
     }
 
     @Test
+    void shouldPlanThroughCodeDeployAndChangeNothingInADryRun() throws Exception {
+        String previous = codeDeployService("cd-dry");
+        EcsDeployCanaryStep step = step("cd-dry");
+        step.setDryRun(true);
+        TestStepContext context = new TestStepContext();
+
+        step.start(context).start();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) context.awaitSuccess(WAIT);
+        assertThat(result).containsEntry("status", "DRY_RUN").containsEntry("currentTaskDefinitionArn", previous);
+        assertThat(context.log()).contains("dry run, nothing is changed");
+        assertThat(deployments("cd-dry")).isEmpty();
+        assertThat(primaryTaskDefinition("cd-dry")).isEqualTo(previous);
+    }
+
+    @Test
     void shouldRefuseTheNativeStrategiesFieldsUnderCodeDeploy() throws Exception {
         codeDeployService("cd-mixed");
         EcsDeployCanaryStep step = step("cd-mixed");
