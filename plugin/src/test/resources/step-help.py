@@ -33,7 +33,7 @@ DEPLOY = {
  "dryRun": "Print the plan and the task definition diff, change nothing.",
 }
 CANARY = {
- "strategy": "ECS's native traffic-shifting strategy: <code>canary</code> (default), <code>linear</code> or <code>blueGreen</code>. The service needs a load balancer with advancedConfiguration, or Service Connect.",
+ "strategy": "ECS's native traffic-shifting strategy: <code>canary</code> (default), <code>linear</code> or <code>blueGreen</code>. The service needs a load balancer with advancedConfiguration, or Service Connect. <code>codeDeploy</code> deploys a service with the CODE_DEPLOY deployment controller through CodeDeploy instead (the other strategies refuse such a service): traffic shifting, alarms and rollback come from the deployment group and <code>deploymentConfigName</code>, and the deployment group's ready wait is the pause that the body or the build page decides.",
  "canaryPercent": "Canary: percentage of production traffic shifted first (0.1 to 100, default 10).",
  "canaryBakeTimeInMinutes": "Canary: minutes to wait after the first shift (default 5).",
  "stepPercent": "Linear: percentage of traffic shifted per step (3 to 100, default 10).",
@@ -42,6 +42,12 @@ CANARY = {
  "pauseAt": "Lifecycle stage where the deployment pauses for a decision (default <code>POST_TEST_TRAFFIC_SHIFT</code>); <code>none</code> never pauses. With a body, the body runs there: success continues, failure rolls back. Without one, the build page offers Continue and Roll back.",
  "pauseTimeout": "Without a body: minutes to wait for someone to decide on the build page before <code>pauseTimeoutAction</code> applies. Empty waits until the deployment's own timeout.",
  "pauseTimeoutAction": "What happens when <code>pauseTimeout</code> passes: <code>rollback</code> (default) or <code>continue</code>.",
+ "deploymentConfigName": "CodeDeploy only: the deployment config, for example <code>CodeDeployDefault.ECSCanary10Percent5Minutes</code>. Empty uses the deployment group's.",
+ "application": "CodeDeploy only: the CodeDeploy application. Give it with <code>deploymentGroup</code>, or neither to find the deployment group that names the service.",
+ "deploymentGroup": "CodeDeploy only: the deployment group (with <code>application</code>).",
+ "containerName": "CodeDeploy only: the AppSpec's load-balanced container. Empty uses the service's load balancer's.",
+ "containerPort": "CodeDeploy only: the AppSpec's container port. Empty uses the service's load balancer's.",
+ "hooks": "CodeDeploy only: AppSpec lifecycle hooks as <code>Event=function</code> pairs, comma separated, for example <code>AfterAllowTestTraffic=smoke-test</code>. Events: BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic; the function is a Lambda name or ARN.",
 }
 RUNTASK = {
  "cluster": DEPLOY["cluster"],
@@ -114,7 +120,7 @@ STEPS = [
  ("EcsDeployRollingStep", "ecsDeployRolling", ["service"], {**DEPLOY}, ["taskDefinitionArn", "previousTaskDefinitionArn", "serviceDeploymentArn", "deploymentId", "status (SUCCESSFUL, or IN_PROGRESS with wait: false, or DRY_RUN)", "reason"],
   "def r = ecsDeployRolling(cluster: 'prod', service: 'api', image: img.imageUri)\necho \"deployed ${r.taskDefinitionArn}\""),
  ("EcsDeployCanaryStep", "ecsDeployCanary", ["service"], {**DEPLOY, **CANARY}, ["the same map as ecsDeployRolling"],
-  "ecsDeployCanary(cluster: 'prod', service: 'api', image: img.imageUri, canaryPercent: 10) {\n    sh './smoke-test.sh https://test.example.com'\n}"),
+  "ecsDeployCanary(cluster: 'prod', service: 'api', image: img.imageUri, canaryPercent: 10) {\n    sh './smoke-test.sh https://test.example.com'\n}\n\n// a service with the CODE_DEPLOY deployment controller: the body runs at the deployment group's ready wait\necsDeployCanary(cluster: 'prod', service: 'legacy', image: img.imageUri, strategy: 'codeDeploy',\n        deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes') {\n    sh './smoke-test.sh https://test.example.com'\n}"),
  ("EcsRunTaskStep", "ecsRunTask", [], RUNTASK, ["status (SUCCEEDED, or STARTED with wait: false)", "message", "taskDefinitionArn", "taskArns (list)", "exitCodes (container name to exit code, first task)", "tasks (list of maps: taskArn, lastStatus, stoppedReason, exitCodes)"],
   "def run = ecsRunTask(cluster: 'prod', service: 'api', container: 'app', command: '[\"./manage.py\", \"migrate\"]')\necho \"exit ${run.exitCodes.app}\""),
  ("EcsRollbackStep", "ecsRollback", ["service"], ROLLBACK, ["the same map as ecsDeployRolling"],

@@ -1,18 +1,22 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.aws.AwsClients;
+import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
+import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.StepServices;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -212,19 +216,27 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
 
     /** The dry run: the plan and the task definition diff in the log, no mutation. */
     protected Map<String, Object> dryRun(StepContext context, DeploymentRequest request) throws Exception {
+        return dryRun(
+                context,
+                request.cluster(),
+                (clients, connection, clock) -> DeploymentEngine.builder()
+                        .ecs(clients.ecs(connection))
+                        .ecr(clients.ecr(connection))
+                        .clock(clock)
+                        .build()
+                        .plan(request));
+    }
+
+    /** The dry run of whichever engine {@code planner} asks. */
+    protected Map<String, Object> dryRun(StepContext context, String cluster, Planner planner) throws Exception {
         StepServices services = StepServices.current();
         AwsTarget target = target(context);
         var connection = services.connect(context, target);
         DeploymentPlan plan;
         try (AwsClients clients = services.openClients()) {
-            plan = DeploymentEngine.builder()
-                    .ecs(clients.ecs(connection))
-                    .ecr(clients.ecr(connection))
-                    .clock(services.clock())
-                    .build()
-                    .plan(request);
+            plan = planner.plan(clients, connection, services.clock());
         }
-        BuildLog log = BuildLogs.of(context, connection.region().id(), request.cluster());
+        BuildLog log = BuildLogs.of(context, connection.region().id(), cluster(context, cluster));
         log.info("dry run, nothing is changed");
         log.info(plan.render());
         Map<String, Object> result = new LinkedHashMap<>();
@@ -235,5 +247,26 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         result.put("warnings", plan.warnings());
         result.put("status", "DRY_RUN");
         return result;
+    }
+
+    /** Asks an engine for its plan. */
+    protected interface Planner {
+        DeploymentPlan plan(AwsClients clients, AwsConnection connection, Clock clock) throws Exception;
+    }
+
+    /**
+     * Adds the Pipeline spelling to core's refusal of a CODE_DEPLOY-controlled service, which names the engine; every
+     * other failure passes unchanged.
+     */
+    protected static <T> T pointingAtCodeDeploy(Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (InvalidDeploymentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("CODE_DEPLOY deployment controller")) {
+                throw new InvalidDeploymentException(
+                        e.getMessage() + ". In a Pipeline: ecsDeployCanary(strategy: 'codeDeploy', ...)", e);
+            }
+            throw e;
+        }
     }
 }

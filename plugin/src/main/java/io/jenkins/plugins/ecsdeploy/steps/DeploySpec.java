@@ -46,6 +46,11 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
 
     @Override
     public Map<String, Object> result(DeploymentRecord record) {
+        return resultOf(record);
+    }
+
+    /** The step's return value for a finished deployment, whichever engine ran it. */
+    static Map<String, Object> resultOf(DeploymentRecord record) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("taskDefinitionArn", nullToEmpty(record.newTaskDefinitionArn()));
         result.put("previousTaskDefinitionArn", nullToEmpty(record.previousTaskDefinitionArn()));

@@ -4,6 +4,9 @@ import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployHandle;
+import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
 import dev.ecsdeploy.core.operation.Decision;
 import hudson.Extension;
 import hudson.model.Run;
@@ -12,6 +15,8 @@ import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -23,6 +28,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code ecsDeployCanary}: deploys with one of ECS's native traffic-shifting strategies (canary, linear, blue/green)
  * and pauses at a lifecycle stage. With a body, the body decides: success continues, failure or abort rolls back.
  * Without one, the build page offers Continue and Roll back until {@code pauseTimeout}.
+ *
+ * <p>{@code strategy: 'codeDeploy'} deploys a service with the CODE_DEPLOY deployment controller through CodeDeploy
+ * instead ({@link CodeDeployDeployments}); the deployment group's ready wait is the decision point the body or the
+ * build page answers.
  */
 public class EcsDeployCanaryStep extends AbstractDeployStep {
     static final String DEFAULT_PAUSE_STAGE = "POST_TEST_TRAFFIC_SHIFT";
@@ -31,7 +40,8 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     enum Strategy {
         CANARY,
         LINEAR,
-        BLUE_GREEN
+        BLUE_GREEN,
+        CODE_DEPLOY
     }
 
     private String strategy = "canary";
@@ -43,6 +53,12 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     private String pauseAt = DEFAULT_PAUSE_STAGE;
     private Integer pauseTimeout;
     private String pauseTimeoutAction = "rollback";
+    private String deploymentConfigName;
+    private String application;
+    private String deploymentGroup;
+    private String containerName;
+    private Integer containerPort;
+    private String hooks;
 
     @DataBoundConstructor
     public EcsDeployCanaryStep(String service) {
@@ -56,8 +72,66 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     @DataBoundSetter
     public void setStrategy(String strategy) {
         Strategy chosen = Fields.choice(Strategy.class, strategy, Strategy.CANARY);
-        this.strategy =
-                chosen == Strategy.BLUE_GREEN ? "blueGreen" : chosen.name().toLowerCase();
+        this.strategy = switch (chosen) {
+            case BLUE_GREEN -> "blueGreen";
+            case CODE_DEPLOY -> "codeDeploy";
+            default -> chosen.name().toLowerCase();
+        };
+    }
+
+    public String getDeploymentConfigName() {
+        return deploymentConfigName;
+    }
+
+    @DataBoundSetter
+    public void setDeploymentConfigName(String deploymentConfigName) {
+        this.deploymentConfigName = Fields.trim(deploymentConfigName);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = Fields.trim(application);
+    }
+
+    public String getDeploymentGroup() {
+        return deploymentGroup;
+    }
+
+    @DataBoundSetter
+    public void setDeploymentGroup(String deploymentGroup) {
+        this.deploymentGroup = Fields.trim(deploymentGroup);
+    }
+
+    public String getContainerName() {
+        return containerName;
+    }
+
+    @DataBoundSetter
+    public void setContainerName(String containerName) {
+        this.containerName = Fields.trim(containerName);
+    }
+
+    public Integer getContainerPort() {
+        return containerPort;
+    }
+
+    @DataBoundSetter
+    public void setContainerPort(Integer containerPort) {
+        this.containerPort = containerPort;
+    }
+
+    public String getHooks() {
+        return hooks;
+    }
+
+    /** AppSpec hooks as {@code Event=function} pairs, comma or whitespace separated. */
+    @DataBoundSetter
+    public void setHooks(String hooks) {
+        this.hooks = Fields.trim(hooks);
     }
 
     public Double getCanaryPercent() {
@@ -135,8 +209,16 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
                 .toLowerCase();
     }
 
+    private Strategy chosenStrategy() {
+        return Fields.choice(Strategy.class, strategy, Strategy.CANARY);
+    }
+
+    boolean codeDeploy() {
+        return chosenStrategy() == Strategy.CODE_DEPLOY;
+    }
+
     DeploymentStrategy deploymentStrategy() {
-        return switch (Fields.choice(Strategy.class, strategy, Strategy.CANARY)) {
+        return switch (chosenStrategy()) {
             case CANARY ->
                 new DeploymentStrategy.Canary(
                         canaryPercent == null ? 10.0 : canaryPercent,
@@ -148,6 +230,8 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
                         stepBakeTimeInMinutes == null ? 5 : stepBakeTimeInMinutes,
                         bakeTimeInMinutes);
             case BLUE_GREEN -> new DeploymentStrategy.BlueGreen(bakeTimeInMinutes);
+            case CODE_DEPLOY ->
+                throw new IllegalStateException("CodeDeploy takes its traffic shifting from the deployment config");
         };
     }
 
@@ -156,6 +240,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     }
 
     private DeploymentRequest canaryRequest(StepContext context) throws Exception {
+        refuseFieldsOf("strategy: 'codeDeploy' only", codeDeployFieldsSet());
         DeploymentRequest.Builder request = request(context).strategy(deploymentStrategy());
         if (pauses()) {
             request.pauseAt(Fields.list(pauseAt).toArray(String[]::new));
@@ -163,8 +248,62 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         return request.build();
     }
 
+    private CodeDeployRequest codeDeployRequest(StepContext context) throws Exception {
+        refuseFieldsOf("canary, linear and blueGreen, not to strategy: 'codeDeploy'", nativeFieldsSet());
+        CodeDeployRequest.Builder request = CodeDeployRequest.builder(
+                        request(context).build())
+                .deploymentGroup(application, deploymentGroup)
+                .deploymentConfigName(deploymentConfigName)
+                .container(containerName, containerPort);
+        for (String hook : Fields.list(hooks)) {
+            String[] eventAndFunction = hook.split("=", 2);
+            if (eventAndFunction.length != 2 || eventAndFunction[1].isBlank()) {
+                throw new IllegalArgumentException(
+                        "hooks: expected Event=function (for example AfterAllowTestTraffic=smoke-test): " + hook);
+            }
+            request.hook(eventAndFunction[0], eventAndFunction[1]);
+        }
+        return request.build();
+    }
+
+    private List<String> codeDeployFieldsSet() {
+        List<String> set = new ArrayList<>();
+        addIfSet(set, "deploymentConfigName", deploymentConfigName);
+        addIfSet(set, "application", application);
+        addIfSet(set, "deploymentGroup", deploymentGroup);
+        addIfSet(set, "containerName", containerName);
+        addIfSet(set, "containerPort", containerPort);
+        addIfSet(set, "hooks", hooks);
+        return set;
+    }
+
+    private List<String> nativeFieldsSet() {
+        List<String> set = new ArrayList<>();
+        addIfSet(set, "canaryPercent", canaryPercent);
+        addIfSet(set, "canaryBakeTimeInMinutes", canaryBakeTimeInMinutes);
+        addIfSet(set, "stepPercent", stepPercent);
+        addIfSet(set, "stepBakeTimeInMinutes", stepBakeTimeInMinutes);
+        addIfSet(set, "bakeTimeInMinutes", bakeTimeInMinutes);
+        return set;
+    }
+
+    private static void addIfSet(List<String> set, String name, Object value) {
+        if (value != null) {
+            set.add(name);
+        }
+    }
+
+    private static void refuseFieldsOf(String scope, List<String> set) {
+        if (!set.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", set) + " apply to " + scope);
+        }
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        if (codeDeploy()) {
+            return startCodeDeploy(context);
+        }
         if (isDryRun()) {
             return new ShortCallExecution(
                     context, "dry run of " + getService(), ctx -> dryRun(ctx, canaryRequest(ctx)));
@@ -173,7 +312,29 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
                 context,
                 spec(context),
                 decisions(context),
-                (operation, ctx, log) -> operation.start(canaryRequest(ctx), log));
+                (operation, ctx, log) -> pointingAtCodeDeploy(() -> operation.start(canaryRequest(ctx), log)));
+    }
+
+    private StepExecution startCodeDeploy(StepContext context) throws Exception {
+        if (isDryRun()) {
+            return new ShortCallExecution(
+                    context,
+                    "dry run of " + getService(),
+                    ctx -> dryRun(
+                            ctx,
+                            getCluster(),
+                            (clients, connection, clock) -> CodeDeployDeployments.create(
+                                            clients.ecs(connection),
+                                            clients.ecr(connection),
+                                            clients.codeDeploy(connection),
+                                            clock)
+                                    .plan(codeDeployRequest(ctx))));
+        }
+        return new DurableOperationExecution<CodeDeployRequest, CodeDeployHandle, DeploymentRecord>(
+                context,
+                new CodeDeploySpec(target(context), cluster(context, getCluster()), getService(), isWait()),
+                decisions(context),
+                (operation, ctx, log) -> operation.start(codeDeployRequest(ctx), log));
     }
 
     private DecisionSource decisions(StepContext context) {
@@ -199,7 +360,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
 
         @Override
         public String getDisplayName() {
-            return "Deploy to an ECS service with canary, linear or blue/green traffic shifting";
+            return "Deploy to an ECS service with canary, linear or blue/green traffic shifting, or through CodeDeploy";
         }
 
         @Override

@@ -37,7 +37,8 @@ public class EcsDeployRollingStep extends AbstractDeployStep {
                 context,
                 spec(context),
                 DecisionSource.NONE,
-                (operation, ctx, log) -> operation.start(request(ctx).build(), log));
+                (operation, ctx, log) ->
+                        pointingAtCodeDeploy(() -> operation.start(request(ctx).build(), log)));
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -50,7 +50,7 @@ class HpiPackagingIT {
     private static final String CORE_JAR = "WEB-INF/lib/ecs-deploy-core.jar";
     /**
      * Libraries the .hpi bundles: our two jars and core's own dependencies (core's HTTP client is the apache-client that
-     * aws-java-sdk2-core ships). The SDK, Jackson, Guava, SLF4J, Jenkins and the stubs come from Jenkins and must never be here.
+     * aws-java-sdk2-core ships), less what Jenkins core or a plugin dependency ships (see LibraryOverlaps). The SDK, Jackson, Guava, SLF4J, Jenkins and the stubs come from Jenkins and must never be here.
      * A new entry is a decision: add it here on purpose.
      */
     private static final Set<String> BUNDLED = Set.of(
@@ -69,14 +69,9 @@ class HpiPackagingIT {
             "grpc-context.jar",
             "auto-value-annotations.jar",
             "asm.jar",
-            "httpclient.jar",
-            "httpcore.jar",
-            "commons-logging.jar",
-            "commons-codec.jar",
             "jsr305.jar",
             "j2objc-annotations.jar",
             "commons-compress.jar",
-            "commons-io.jar",
             "commons-lang3.jar");
     /** Class-file prefixes that Jenkins, its plugins or the stubs own. */
     private static final List<String> FOREIGN = List.of(
@@ -89,6 +84,10 @@ class HpiPackagingIT {
             "net/java/sezpoz/",
             "com/fasterxml/jackson/",
             "com/google/common/",
+            "org/apache/commons/io/",
+            "org/apache/commons/codec/",
+            "org/apache/commons/logging/",
+            "org/apache/http/",
             "org/slf4j/",
             "software/amazon/awssdk/");
     /** Which plugin provides a package our code links against (pitfall 5: nothing derives this list offline). */
@@ -228,6 +227,28 @@ class HpiPackagingIT {
             }
         }
         assertThat(foreign).as("classes Jenkins or its plugins provide").isEmpty();
+    }
+
+    @Test
+    void shouldBundleNoLibraryThatJenkinsCoreOrAPluginDependencyProvidesUnlessExplained() throws IOException {
+        Map<String, LibraryOverlaps.Provider> provided = new LinkedHashMap<>();
+        LibraryOverlaps.providers(LibraryOverlapsTest.resource("jenkins-core-libraries.txt"))
+                .forEach((coordinates, provider) -> provided.put(
+                        coordinates, new LibraryOverlaps.Provider(coordinates, "Jenkins core " + provider.detail())));
+        provided.putAll(LibraryOverlaps.providers(LibraryOverlapsTest.resource("plugin-libraries.txt")));
+        List<LibraryOverlaps.Library> bundled;
+        try (var jars = Files.list(unpacked)) {
+            bundled = jars.sorted().map(LibraryOverlaps::read).toList();
+        }
+
+        assertThat(bundled).hasSameSizeAs(BUNDLED);
+        assertThat(LibraryOverlaps.problems(
+                        bundled,
+                        provided,
+                        LibraryOverlaps.Explanations.parse(
+                                LibraryOverlapsTest.resource("bundled-library-explanations.txt"))))
+                .as("bundled libraries another copy would shadow (Jenkins loads plugin classes parent-first)")
+                .isEmpty();
     }
 
     @Test

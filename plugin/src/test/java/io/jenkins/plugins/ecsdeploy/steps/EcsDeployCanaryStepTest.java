@@ -155,14 +155,14 @@ class EcsDeployCanaryStepTest {
         assertThat(context.awaitFailure(WAIT)).hasMessageContaining("CODE_DEPLOY deployment controller");
     }
 
-    private static Run<?, ?> runCollecting(List<Action> actions) {
+    static Run<?, ?> runCollecting(List<Action> actions) {
         Run<?, ?> run = mock(Run.class);
         doAnswer(call -> actions.add(call.getArgument(0))).when(run).addAction(any());
         doAnswer(call -> actions.stream().findFirst().orElse(null)).when(run).getAction(CanaryDecisionAction.class);
         return run;
     }
 
-    private static void awaitAction(List<Action> actions) {
+    static void awaitAction(List<Action> actions) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (actions.isEmpty() && System.nanoTime() < deadline) {
             EcsWorld.sleep(10);
