@@ -262,7 +262,11 @@ final class DeployCommand extends AwsCommand {
                 .deploymentGroup(codeDeployApplication, deploymentGroup);
         if (appSpecContainer != null) {
             int colon = appSpecContainer.lastIndexOf(':');
-            if (colon < 1 || !appSpecContainer.substring(colon + 1).matches("\\d{1,5}")) {
+            String port = appSpecContainer.substring(colon + 1);
+            if (colon < 1
+                    || port.isEmpty()
+                    || port.length() > 5
+                    || !port.chars().allMatch(Character::isDigit)) {
                 throw CliFailure.badInput(
                         "bad --appspec-container " + appSpecContainer + ": expected NAME:PORT",
                         "use e.g. --appspec-container web:8080");
