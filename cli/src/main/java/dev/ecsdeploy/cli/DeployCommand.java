@@ -1,9 +1,11 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
@@ -137,6 +139,12 @@ final class DeployCommand extends AwsCommand {
             description = "rollback or leave when the timeout passes (default: ${DEFAULT-VALUE}).")
     String onTimeout;
 
+    @Option(
+            names = "--on-abort",
+            defaultValue = "rollback",
+            description = "rollback or leave when interrupted (Ctrl-C, SIGTERM) (default: ${DEFAULT-VALUE}).")
+    String onAbort;
+
     @Option(names = "--desired-count", description = "New desired count (default: keep).")
     Integer desiredCount;
 
@@ -181,6 +189,7 @@ final class DeployCommand extends AwsCommand {
         }
         timeout();
         timeoutAction();
+        abortAction();
     }
 
     private boolean codeDeploy() {
@@ -201,11 +210,17 @@ final class DeployCommand extends AwsCommand {
         StartedOperation started = history.deploymentStarted(request);
         DeploymentRecord record;
         try {
-            record = engine.run(
-                    request, session.progress(), DecisionPolicy.always(decision()), DeploymentEngines.sleeper(session));
+            Interrupts.running(
+                    "the deployment of service " + service + " in cluster " + cluster,
+                    "ecsdeploy rollback --cluster " + cluster + " --service " + service);
+            DeploymentHandle handle = engine.start(request, session.progress());
+            record = Interrupts.await(
+                    engine, handle, session.progress(), DecisionPolicy.always(decision()), session.time());
         } catch (RuntimeException e) {
             history.ended(started, OperationStatus.FAILED, e.getMessage());
             throw e;
+        } finally {
+            Interrupts.finished();
         }
         history.deploymentFinished(started, record);
         return DeploymentOutput.print(session, record);
@@ -264,6 +279,7 @@ final class DeployCommand extends AwsCommand {
                 .pauseAt(pauseAt.toArray(String[]::new))
                 .timeout(timeout())
                 .onTimeout(timeoutAction())
+                .onAbort(abortAction())
                 .desiredCount(desiredCount)
                 .forceNewDeployment(forceNewDeployment)
                 .whenAnotherDeploymentInProgress(
@@ -315,6 +331,16 @@ final class DeployCommand extends AwsCommand {
 
     private TimeoutAction timeoutAction() {
         return Inputs.require(InputParser.timeoutAction(onTimeout), "--on-timeout");
+    }
+
+    private AbortAction abortAction() {
+        return switch (onAbort.toLowerCase(java.util.Locale.ROOT)) {
+            case "rollback" -> AbortAction.ROLLBACK;
+            case "leave" -> AbortAction.LEAVE;
+            default ->
+                throw CliFailure.badInput(
+                        "invalid --on-abort " + onAbort + ": expected rollback or leave", "use --on-abort rollback");
+        };
     }
 
     private int printPlan(CliSession session, DeploymentPlan plan) {

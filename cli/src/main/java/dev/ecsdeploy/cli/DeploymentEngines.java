@@ -25,8 +25,8 @@ final class DeploymentEngines {
                 .build();
     }
 
-    /** Deployments are not aborted by an interrupt: the CLI waits on, as before. */
+    /** A sleeper that SIGINT or SIGTERM wakes, so the engine applies its abort action. */
     static Sleeper sleeper(CliSession session) {
-        return duration -> session.time().sleepUninterruptibly(duration);
+        return Interrupts.sleeper(session.time());
     }
 }

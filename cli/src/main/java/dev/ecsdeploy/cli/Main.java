@@ -13,7 +13,9 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        Interrupts.install(STANDARD_ERROR);
         int code = run(args, out, STANDARD_ERROR);
+        code = Interrupts.exitCode().orElse(code); // aborted by a signal: 130 or 143, once the abort is seen through
         out.flush();
         STANDARD_ERROR.flush();
         System.exit(code);

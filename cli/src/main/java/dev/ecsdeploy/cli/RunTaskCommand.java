@@ -129,10 +129,15 @@ final class RunTaskCommand extends AwsCommand {
         StartedOperation started = history.taskRunStarted(request, environment);
         TaskRunResult result;
         try {
-            result = runner.run(request, listener(session), DecisionPolicy.NONE, session.time()::sleep);
+            Interrupts.running("the task(s) started in cluster " + cluster, null);
+            ProgressListener listener = listener(session);
+            result = Interrupts.await(
+                    runner, runner.start(request, listener), listener, DecisionPolicy.NONE, session.time());
         } catch (RuntimeException e) {
             history.ended(started, OperationStatus.FAILED, e.getMessage());
             throw e;
+        } finally {
+            Interrupts.finished();
         }
         history.taskRunFinished(started, request, environment, result);
         return TaskOutput.print(session, result);
