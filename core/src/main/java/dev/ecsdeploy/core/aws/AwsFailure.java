@@ -102,6 +102,21 @@ public record AwsFailure(
         return code.contains("accessdenied") || code.contains("unauthorized");
     }
 
+    /**
+     * True when the endpoint does not implement the operation: AWS's {@code UnknownOperationException} (HTTP 400), or
+     * HTTP 501 Not Implemented, which some emulators answer instead.
+     */
+    public boolean isUnknownOperation() {
+        return kind != Kind.NO_ANSWER
+                && kind != Kind.MISSING_CREDENTIALS
+                && (errorCode.endsWith("UnknownOperationException") || httpStatus == 501);
+    }
+
+    /** True when {@code exception} says the endpoint does not implement the operation it called. */
+    public static boolean isUnknownOperation(Throwable exception) {
+        return describe(exception).isUnknownOperation();
+    }
+
     private String call() {
         return (service + " " + operation).strip();
     }

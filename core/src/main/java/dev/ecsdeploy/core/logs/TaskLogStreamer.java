@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.logs;
 
+import dev.ecsdeploy.core.aws.AwsFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class TaskLogStreamer {
         this.clientForRegion = Objects.requireNonNull(clientForRegion, "clientForRegion");
         this.cadence = Objects.requireNonNull(cadence, "cadence");
     }
+
+    /**
+     * How a read that found no CloudWatch Logs at the endpoint begins: the caller stops every stream and says it once.
+     */
+    public static final String LOGS_UNAVAILABLE =
+            "CloudWatch Logs is not available at this endpoint; the task runs on without its log lines";
 
     /** Reads the next page of {@code cursor}'s stream at {@code now}. */
     public LogRead read(LogCursor cursor, Instant now) {
@@ -101,6 +108,12 @@ public final class TaskLogStreamer {
     private LogRead failed(LogCursor cursor, AwsServiceException e, Instant now) {
         String what = "reading log stream " + cursor.stream() + " failed: "
                 + e.awsErrorDetails().errorMessage();
+        if (AwsFailure.isUnknownOperation(e)) {
+            return new LogRead(
+                    giveUp(cursor, now),
+                    List.of(),
+                    LOGS_UNAVAILABLE + " (" + AwsFailure.describe(e).summary() + ")");
+        }
         if (e.isThrottlingException() || e.statusCode() >= 500) {
             return retryLater(cursor, now, what + " (will retry)");
         }
@@ -114,6 +127,17 @@ public final class TaskLogStreamer {
                 now);
         return new LogRead(
                 gaveUp, List.of(), what + " (" + e.awsErrorDetails().errorCode() + "; no more lines from it)");
+    }
+
+    private static LogCursor giveUp(LogCursor cursor, Instant now) {
+        return new LogCursor(
+                cursor.stream(),
+                cursor.forwardToken(),
+                cursor.delivered(),
+                LogCursor.State.GAVE_UP,
+                now,
+                cursor.interval(),
+                now);
     }
 
     private LogRead retryLater(LogCursor cursor, Instant now, String problem) {

@@ -24,6 +24,11 @@ abstract class AbstractEngineScenarioTest {
         return List.of();
     }
 
+    /** Whether the endpoint implements ECS service deployments; subclasses switch them off. */
+    boolean servesServiceDeployments() {
+        return true;
+    }
+
     @BeforeEach
     void prepare() {
         fixture = new EcsFixture(aws());

@@ -53,7 +53,11 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
                 .endsWith(":2")
                 .isEqualTo(fixture.describe(service).taskDefinition());
         assertThat(record.deploymentId()).isEqualTo(fixture.primary(service).id());
-        assertThat(record.serviceDeploymentArn()).contains(":service-deployment/");
+        if (servesServiceDeployments()) {
+            assertThat(record.serviceDeploymentArn()).contains(":service-deployment/");
+        } else {
+            assertThat(record.serviceDeploymentArn()).isNull();
+        }
         assertThat(record.imageDigests()).containsEntry("web", EcsFixture.HEALTHY_V2);
         assertThat(record.environment()).isEqualTo("production");
         assertThat(record.strategy()).isEqualTo("ROLLING");
@@ -216,8 +220,16 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         DeploymentRecord third = deploy(request(service, EcsFixture.HEALTHY).build());
         assertThat(third.newTaskDefinitionArn()).isNotEqualTo(unrelated);
 
-        withFaults();
         DeploymentEngine engine = fixture.engine();
+        if (!servesServiceDeployments()) {
+            assertThatThrownBy(() -> engine.rollback("production", EcsFixture.CLUSTER, service, null))
+                    .isInstanceOf(InvalidDeploymentException.class)
+                    .hasMessageContaining("does not implement ECS service deployments")
+                    .hasMessageContaining("name the task definition to roll back to");
+            assertThat(fixture.describe(service).taskDefinition()).isEqualTo(third.newTaskDefinitionArn());
+            return;
+        }
+        withFaults();
         DeploymentRecord rolledBack = engine.await(
                 engine.rollback("production", EcsFixture.CLUSTER, service, null),
                 events::add,

@@ -16,6 +16,7 @@ import dev.ecsdeploy.core.task.RunTaskFixtures.Recorder;
 import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.faults.FaultRule;
+import dev.ecsdeploy.emulator.faults.UnimplementedOperations.Style;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 
@@ -162,6 +165,23 @@ class TaskLogStreamingTest {
         assertThat(emulator.callLog().calls("logs", "GetLogEvents"))
                 .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.outcome()).isEqualTo("ResourceNotFoundException"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Style.class)
+    void shouldRunTheTaskAndReportMissingCloudWatchLogsOnce(Style style) {
+        emulator.unimplemented().add("logs", style);
+        emulator.ecs().simulate(IMAGE, workload(Duration.ofSeconds(60), 0, numbered("line", 50)));
+
+        TaskRunResult result = runner().runAndWait(request().count(2).build(), recorder);
+
+        assertThat(result.status()).isEqualTo(TaskRunStatus.SUCCEEDED);
+        assertThat(recorder.lines()).isEmpty();
+        assertThat(recorder.events)
+                .filteredOn(e -> e.message().contains("CloudWatch Logs is not available at this endpoint"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.severity()).isEqualTo(ProgressEvent.Severity.WARNING));
+        assertThat(emulator.callLog().calls("logs", "GetLogEvents")).hasSize(1);
     }
 
     private BlockingRunner runner() {

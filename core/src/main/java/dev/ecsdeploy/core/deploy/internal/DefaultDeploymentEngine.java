@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.deploy.internal;
 
+import dev.ecsdeploy.core.aws.AwsFailure;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentPlan;
@@ -20,8 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
@@ -52,6 +55,13 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
     public DeploymentHandle start(DeploymentRequest request, ProgressListener listener) {
         DeploymentPlanner.Planned planned = planner.plan(request);
         Service service = planned.service();
+        Optional<Set<String>> knownArns = serviceDeploymentArns(request);
+        if (knownArns.isEmpty() && !request.pauseAtStages().isEmpty()) {
+            throw new InvalidDeploymentException("deployment refused: pausing at " + request.pauseAtStages()
+                    + " needs ECS service deployments (ListServiceDeployments, DescribeServiceDeployments,"
+                    + " ContinueServiceDeployment), which this endpoint does not implement; nothing was changed."
+                    + " Deploy without pause stages, or against an endpoint that implements them");
+        }
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty() && request.whenAnotherDeploymentInProgress() == WhenBusy.FAIL) {
             throw new ServiceBusyException("deployment refused: another deployment is in progress on service "
@@ -63,7 +73,7 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 .forEach(w -> listener.onEvent(ProgressEvent.warning(clock.instant(), EventKinds.DEPLOY_WARNING, w)));
         String newArn = planned.plan().newTaskDefinitionArn();
         if (alreadyRunning(request, planned, newArn)) {
-            DeploymentHandle unchanged = handle(request, planned, newArn, Phase.UNCHANGED);
+            DeploymentHandle unchanged = handle(request, planned, newArn, Phase.UNCHANGED, knownArns);
             if (UpdateServiceCall.configuration(unchanged, service.deploymentConfiguration())
                     .equals(service.deploymentConfiguration())) {
                 listener.onEvent(ProgressEvent.info(
@@ -82,7 +92,14 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
             listener.onEvent(ProgressEvent.info(clock.instant(), EventKinds.DEPLOY_PHASE, "registered " + newArn));
         }
         Phase phase = busy.isEmpty() ? Phase.UPDATE_PENDING : Phase.WAITING_FOR_OTHER_DEPLOYMENT;
-        return handle(request, planned, newArn, phase);
+        if (knownArns.isEmpty()) {
+            listener.onEvent(ProgressEvent.warning(
+                    clock.instant(),
+                    EventKinds.DEPLOY_WARNING,
+                    "this endpoint does not implement ECS service deployments (ListServiceDeployments); following"
+                            + " the deployment through DescribeServices' deployments instead"));
+        }
+        return handle(request, planned, newArn, phase, knownArns);
     }
 
     @Override
@@ -99,11 +116,9 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
     public DeploymentHandle rollback(String environment, String cluster, String service, String taskDefinitionArn) {
         Service current = new ServiceInspector(ecs).describe(cluster, service);
         ServiceInspector.requireDeployable(current);
-        List<ServiceDeploymentBrief> history = ecs.listServiceDeployments(
-                        r -> r.cluster(cluster).service(service))
-                .serviceDeployments();
         String target = taskDefinitionArn;
         if (target == null) {
+            List<ServiceDeploymentBrief> history = history(cluster, service);
             history.stream()
                     .filter(sd -> List.of("PENDING", "IN_PROGRESS").contains(sd.statusAsString()))
                     .findFirst()
@@ -133,6 +148,20 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 && ServiceInspector.isSettled(service);
     }
 
+    private List<ServiceDeploymentBrief> history(String cluster, String service) {
+        try {
+            return ecs.listServiceDeployments(r -> r.cluster(cluster).service(service))
+                    .serviceDeployments();
+        } catch (SdkException e) {
+            if (AwsFailure.isUnknownOperation(e)) {
+                throw new InvalidDeploymentException("rollback refused: this endpoint does not implement ECS service"
+                        + " deployments (ListServiceDeployments), so the last successful deployment cannot be found;"
+                        + " name the task definition to roll back to");
+            }
+            throw e;
+        }
+    }
+
     /** The task definition of the newest SUCCESSFUL service deployment that does not run {@code current}. */
     private String lastSuccessfulBefore(List<ServiceDeploymentBrief> history, String current) {
         List<String> revisions = history.stream()
@@ -154,17 +183,16 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
     }
 
     private DeploymentHandle handle(
-            DeploymentRequest request, DeploymentPlanner.Planned planned, String newArn, Phase phase) {
+            DeploymentRequest request,
+            DeploymentPlanner.Planned planned,
+            String newArn,
+            Phase phase,
+            Optional<Set<String>> serviceDeploymentArns) {
         Service service = planned.service();
         Instant now = clock.instant();
         Set<String> knownIds =
                 service.deployments().stream().map(Deployment::id).collect(Collectors.toSet());
-        Set<String> knownArns = ecs
-                .listServiceDeployments(r -> r.cluster(request.cluster()).service(request.service()))
-                .serviceDeployments()
-                .stream()
-                .map(ServiceDeploymentBrief::serviceDeploymentArn)
-                .collect(Collectors.toSet());
+        Set<String> knownArns = serviceDeploymentArns.orElse(Set.of());
         Instant cursor = service.events().stream()
                 .map(ServiceEvent::createdAt)
                 .max(Comparator.naturalOrder())
@@ -196,6 +224,26 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 null,
                 null,
                 0);
+    }
+
+    /**
+     * The service's service deployments so far, or empty when the endpoint does not implement
+     * ListServiceDeployments. Asked before anything is mutated, so the engine knows how it will follow what it starts.
+     */
+    private Optional<Set<String>> serviceDeploymentArns(DeploymentRequest request) {
+        try {
+            return Optional.of(ecs
+                    .listServiceDeployments(r -> r.cluster(request.cluster()).service(request.service()))
+                    .serviceDeployments()
+                    .stream()
+                    .map(ServiceDeploymentBrief::serviceDeploymentArn)
+                    .collect(Collectors.toSet()));
+        } catch (SdkException e) {
+            if (AwsFailure.isUnknownOperation(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static CircuitBreaker effectiveCircuitBreaker(DeploymentRequest request, Service service) {

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.deploy.internal;
 
+import dev.ecsdeploy.core.aws.AwsFailure;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRecord.RecordedEvent;
@@ -179,10 +180,18 @@ final class DeploymentPoller {
         if (handle.serviceDeploymentArn() != null) {
             return handle;
         }
-        List<ServiceDeploymentBrief> fresh = ecs
-                .listServiceDeployments(r -> r.cluster(handle.cluster()).service(handle.service()))
-                .serviceDeployments()
-                .stream()
+        List<ServiceDeploymentBrief> briefs;
+        try {
+            briefs = ecs.listServiceDeployments(r -> r.cluster(handle.cluster()).service(handle.service()))
+                    .serviceDeployments();
+        } catch (SdkException e) {
+            if (AwsFailure.isUnknownOperation(e)) {
+                // An endpoint without service deployments: DescribeServices' deployments[] is followed instead.
+                return handle;
+            }
+            throw e;
+        }
+        List<ServiceDeploymentBrief> fresh = briefs.stream()
                 .filter(sd -> !handle.knownServiceDeploymentArns().contains(sd.serviceDeploymentArn()))
                 .sorted(Comparator.comparing(ServiceDeploymentBrief::createdAt).reversed())
                 .toList();
@@ -360,7 +369,8 @@ final class DeploymentPoller {
         ecs.updateService(r -> r.cluster(handle.cluster())
                 .service(handle.service())
                 .taskDefinition(handle.previousTaskDefinitionArn()));
-        return "rolled back by redeploying the previous task definition " + handle.previousTaskDefinitionArn();
+        return "rollback requested (UpdateService back to the previous task definition "
+                + handle.previousTaskDefinitionArn() + ")";
     }
 
     private DeploymentHandle reportEvents(Step step, Service service) {
@@ -394,6 +404,9 @@ final class DeploymentPoller {
     }
 
     static boolean isTransient(SdkException e) {
+        if (AwsFailure.isUnknownOperation(e)) {
+            return false;
+        }
         return e.retryable()
                 || (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
                         && (service.isThrottlingException() || service.statusCode() >= 500));

@@ -1,5 +1,6 @@
 package dev.ecsdeploy.core.ecr.internal;
 
+import dev.ecsdeploy.core.aws.AwsFailure;
 import dev.ecsdeploy.core.ecr.EcrImageException;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
 import dev.ecsdeploy.core.ecr.scan.GateVerdict;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.ecr.model.UnsupportedImageTypeException;
  */
 final class ScanWatcher implements ScanWait {
     static final String NOT_FOUND = "NOT_FOUND";
+    static final String SCAN_APIS_UNAVAILABLE = "scan APIs not available at this endpoint";
     /** Marks a handle whose wait was aborted; polling it again answers the same ABORTED outcome. */
     static final String ABORTED = "ABORTED";
     /** Marks a handle whose StartImageScan hit the 1-per-24-h limit; a missing scan then means LIMIT_EXCEEDED. */
@@ -101,6 +103,16 @@ final class ScanWatcher implements ScanWait {
                     EventKinds.ECR_SCAN,
                     "ECR cannot scan this image: " + e.awsErrorDetails().errorMessage()));
             return handle.withLastStatus("UNSUPPORTED_IMAGE");
+        } catch (AwsServiceException e) {
+            if (!AwsFailure.isUnknownOperation(e)) {
+                throw e;
+            }
+            events.add(ProgressEvent.warning(
+                    clock.instant(),
+                    EventKinds.ECR_SCAN,
+                    "could not start a scan: " + SCAN_APIS_UNAVAILABLE + " ("
+                            + AwsFailure.describe(e).summary() + ")"));
+            return handle;
         }
     }
 
@@ -155,6 +167,9 @@ final class ScanWatcher implements ScanWait {
         try {
             first = firstPage(request);
         } catch (AwsServiceException e) {
+            if (AwsFailure.isUnknownOperation(e)) {
+                return unavailable(handle, request, events, e, now);
+            }
             if (!e.isThrottlingException() && e.statusCode() < 500) {
                 throw e;
             }
@@ -193,6 +208,25 @@ final class ScanWatcher implements ScanWait {
         Instant due = nextPoll.isAfter(handle.deadline()) ? handle.deadline() : nextPoll;
         Duration wait = Duration.between(clock.instant(), due);
         return new OperationPoll<>(next, events, wait, Optional.empty(), Optional.empty());
+    }
+
+    /** The endpoint has no scan APIs: the gate says so and applies the verdict configured for unavailable findings. */
+    private OperationPoll<ScanHandle, ScanResult> unavailable(
+            ScanHandle handle, ScanRequest request, List<ProgressEvent> events, AwsServiceException e, Instant now) {
+        ScanVerdict verdict = request.statusVerdicts().get(ScanOutcome.FINDINGS_UNAVAILABLE);
+        ScanResult result = new ScanResult(
+                ScanOutcome.FINDINGS_UNAVAILABLE,
+                verdict,
+                null,
+                null,
+                SCAN_APIS_UNAVAILABLE + " (" + AwsFailure.describe(e).summary() + "): verdict " + verdict);
+        events.add(new ProgressEvent(now, severity(verdict), EventKinds.ECR_SCAN, result.message(), Map.of()));
+        return new OperationPoll<>(
+                handle.withLastStatus("FINDINGS_UNAVAILABLE"),
+                events,
+                Duration.ZERO,
+                Optional.empty(),
+                Optional.of(result));
     }
 
     private DescribeImageScanFindingsResponse firstPage(ScanRequest request) {

@@ -248,9 +248,19 @@ public final class TaskFollower {
         TaskRunHandle handle = r.b.build();
         boolean draining = handle.phase() == Phase.DRAINING;
         List<LogCursor> cursors = new ArrayList<>();
+        boolean unavailable = false;
         for (LogCursor cursor : handle.logCursors()) {
-            boolean skip = !cursor.isDue(r.now) || (draining && cursor.isDrainedAfter(handle.allStoppedAt()));
-            cursors.add(skip ? cursor : read(r, cursor, draining));
+            boolean skip =
+                    unavailable || !cursor.isDue(r.now) || (draining && cursor.isDrainedAfter(handle.allStoppedAt()));
+            LogCursor next = skip ? cursor : read(r, cursor, draining);
+            unavailable |= next.state() == LogCursor.State.GAVE_UP && r.logsUnavailable;
+            cursors.add(next);
+        }
+        if (unavailable) {
+            // No CloudWatch Logs at this endpoint: every stream stops at once, so the gap is reported once.
+            cursors = cursors.stream()
+                    .map(c -> c.state() == LogCursor.State.GAVE_UP ? c : stopped(c, r.now))
+                    .toList();
         }
         r.b.logCursors(cursors);
     }
@@ -262,6 +272,7 @@ public final class TaskFollower {
         }
         if (read.problem() != null) {
             boolean gaveUp = read.cursor().state() == LogCursor.State.GAVE_UP;
+            r.logsUnavailable |= gaveUp && read.problem().startsWith(TaskLogStreamer.LOGS_UNAVAILABLE);
             r.emit(new ProgressEvent(
                     r.now,
                     gaveUp ? ProgressEvent.Severity.WARNING : ProgressEvent.Severity.DEBUG,
@@ -272,6 +283,17 @@ public final class TaskFollower {
         boolean more = read.cursor().state() == LogCursor.State.READING;
         // While draining, a stream with lines left is read again at once: the run is over, only the logs remain.
         return draining && more ? read.cursor().dueAt(r.now) : read.cursor();
+    }
+
+    private static LogCursor stopped(LogCursor cursor, java.time.Instant now) {
+        return new LogCursor(
+                cursor.stream(),
+                cursor.forwardToken(),
+                cursor.delivered(),
+                LogCursor.State.GAVE_UP,
+                now,
+                cursor.interval(),
+                now);
     }
 
     private void advance(Round r) {
@@ -346,6 +368,7 @@ public final class TaskFollower {
         final Instant now;
         final List<ProgressEvent> events = new ArrayList<>();
         Instant retryAt;
+        boolean logsUnavailable;
 
         Round(TaskRunHandle handle, InstantSource clock) {
             this.b = handle.toBuilder();

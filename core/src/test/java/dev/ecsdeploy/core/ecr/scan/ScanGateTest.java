@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.testing.TestAwsClients;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.ecr.ScanFinding;
+import dev.ecsdeploy.emulator.faults.UnimplementedOperations;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -166,6 +170,28 @@ class ScanGateTest {
         assertThat(before.isDone()).isFalse();
         assertThat(after.outcome().orElseThrow().outcome()).isEqualTo(ScanOutcome.TIMED_OUT);
         assertThat(after.outcome().orElseThrow().verdict()).isEqualTo(ScanVerdict.UNSTABLE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ScanVerdict.class,
+            names = {"FAIL", "UNSTABLE", "PASS"})
+    void shouldSayTheScanApisAreMissingAndApplyTheConfiguredVerdict(ScanVerdict configured) {
+        aws.emulator().unimplemented().add("ecr:StartImageScan", UnimplementedOperations.Style.AWS);
+        aws.emulator().unimplemented().add("ecr:DescribeImageScanFindings", UnimplementedOperations.Style.LOCALSTACK);
+        ScanRequest request = request().withVerdict(ScanOutcome.FINDINGS_UNAVAILABLE, configured);
+
+        List<ProgressEvent> events = new ArrayList<>();
+        ScanHandle handle = scans.scanWait().start(request, events::add);
+        OperationPoll<ScanHandle, ScanResult> first = scans.scanWait().poll(handle);
+
+        ScanResult outcome = first.outcome().orElseThrow();
+        assertThat(outcome.outcome()).isEqualTo(ScanOutcome.FINDINGS_UNAVAILABLE);
+        assertThat(outcome.verdict()).isEqualTo(configured);
+        assertThat(outcome.message())
+                .startsWith("scan APIs not available at this endpoint")
+                .endsWith("verdict " + configured);
+        assertThat(events).anyMatch(e -> e.message().contains("could not start a scan: scan APIs not available"));
     }
 
     @Test
