@@ -78,6 +78,9 @@ class NativeStrategyWithoutServiceDeploymentsTest extends AbstractEngineScenario
         DeploymentRequest paused = request(service, new DeploymentStrategy.Canary(10, 1, 0))
                 .pauseAt("POST_TEST_TRAFFIC_SHIFT")
                 .build();
+        if (PauseHooksOnThisSdk.refused(fixture, paused)) {
+            return; // on the SDK floor, pausing is refused for the SDK before the endpoint is asked
+        }
 
         assertThatThrownBy(() -> fixture.engine().start(paused))
                 .isInstanceOf(InvalidDeploymentException.class)
