@@ -98,7 +98,7 @@ BUILD = {
  "labels": "Image labels: <code>NAME=value</code> lines. The OCI revision, source and build URL labels are added.",
  "cacheFrom": "Cache sources (<code>--cache-from</code>), comma-separated.",
  "cacheTo": "Cache destinations (<code>--cache-to</code>), comma-separated.",
- "builder": "Which tool builds: <code>auto</code> (default: the first of docker, podman, buildah found on the agent), <code>docker</code>, <code>podman</code>, <code>buildah</code> or <code>jib</code>.",
+ "builder": "Which tool builds: <code>auto</code> (default: docker when its daemon answers, else podman, else buildah, else Jib when the Dockerfile is within what Jib can express; every choice is logged with its reason), <code>docker</code>, <code>podman</code>, <code>buildah</code> or <code>jib</code>.",
  "secrets": "Build secrets from Jenkins credentials: <code>id=VARIABLE</code> lines, where VARIABLE is bound by <code>withCredentials</code> around this step. The value reaches the builder through its environment, never its command line.",
  "scanThresholds": "Scan gate: most findings allowed per severity, <code>CRITICAL=0,HIGH=5</code>. Setting it turns the scan on.",
  "allowList": "Finding ids (CVE-...) the gate ignores, comma-separated.",
@@ -109,6 +109,9 @@ BUILD = {
  "createRepository": "Create the repository when it does not exist.",
  "scanOnPush": "Set the repository's scan-on-push setting.",
  "immutableTags": "Set the repository's tag immutability.",
+ "encryption": "Encryption at rest of a repository this step creates: <code>AES256</code> (AWS's default) or <code>KMS</code>. AWS cannot change it after creation.",
+ "kmsKey": "KMS key (ARN, id or alias) for <code>encryption: 'KMS'</code>; empty uses the AWS-managed key.",
+ "lifecyclePolicy": "Path, in the workspace, of an ECR lifecycle policy JSON file to apply to the repository.",
  "scan": "Wait for the image scan and apply the gate.",
 }
 ENV = {

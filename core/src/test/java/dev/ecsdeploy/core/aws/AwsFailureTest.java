@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 
@@ -116,8 +117,15 @@ class AwsFailureTest {
                 AwsFailure.describe(catchThrowable(() -> clients.sts(connection).getCallerIdentity()));
 
         assertThat(failure.kind()).isEqualTo(AwsFailure.Kind.MISSING_CREDENTIALS);
+        // The SDK that Jenkins ships (2.42, the -Psdk-floor pass) resolves credentials before interceptors learn the
+        // operation, so there the line cannot name it.
+        boolean floorSdk = VersionInfo.SDK_VERSION.startsWith("2.42.");
         assertThat(failure.summary())
-                .startsWith("no AWS credentials found for STS GetCallerIdentity: looked in the Java system properties")
+                .startsWith(
+                        floorSdk
+                                ? "no AWS credentials found: looked in the Java system properties"
+                                : "no AWS credentials found for STS GetCallerIdentity: looked in the Java system"
+                                        + " properties")
                 .contains("~/.aws/credentials")
                 .doesNotContain("\n")
                 .doesNotContain("AwsCredentialsProviderChain");

@@ -74,7 +74,9 @@ public final class EmulatorClients implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
                 .overrideConfiguration(configuration -> {
-                    configuration.addExecutionInterceptor(new SdkModelConformance());
+                    if (!Boolean.getBoolean(SdkModelConformance.OFF)) {
+                        configuration.addExecutionInterceptor(new SdkModelConformance());
+                    }
                     overrides.accept(configuration);
                 });
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {

@@ -6,6 +6,7 @@ import dev.ecsdeploy.core.ecr.BuildPushRequest;
 import dev.ecsdeploy.core.ecr.BuildSecret;
 import dev.ecsdeploy.core.ecr.BuilderKind;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.ecr.LifecyclePolicies;
 import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.ecr.RepositorySpec;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
@@ -89,7 +90,7 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
     BuildPushRequest request(Path workspaceRoot) {
         Path contextDirectory = workspaceRoot.resolve(settings.context()).normalize();
         BuildPushRequest.Builder request = BuildPushRequest.builder()
-                .repository(repository())
+                .repository(repository(workspaceRoot))
                 .tags(settings.tags())
                 .builderKind(
                         settings.builder() == null
@@ -111,15 +112,28 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
         return request.build();
     }
 
-    private RepositorySpec repository() {
-        boolean settingsGiven = settings.scanOnPush() != null || settings.immutableTags() != null;
+    RepositorySpec repository(Path workspaceRoot) {
+        boolean settingsGiven =
+                settings.scanOnPush() != null || settings.immutableTags() != null || settings.lifecyclePolicy() != null;
         return RepositorySpec.builder()
                 .name(settings.repository())
                 .createIfMissing(settings.createRepository())
                 .applyChanges(settingsGiven)
                 .scanOnPush(settings.scanOnPush())
                 .immutableTags(settings.immutableTags())
+                .encryption(encryption())
+                .lifecyclePolicy(
+                        settings.lifecyclePolicy() == null
+                                ? null
+                                : LifecyclePolicies.fromFile(workspaceRoot.resolve(settings.lifecyclePolicy())))
                 .build();
+    }
+
+    private RepositorySpec.Encryption encryption() {
+        if (settings.encryption() == null) {
+            return settings.kmsKey() == null ? null : RepositorySpec.Encryption.kms(settings.kmsKey());
+        }
+        return new RepositorySpec.Encryption(settings.encryption().toUpperCase(Locale.ROOT), settings.kmsKey());
     }
 
     ScanRequest scanRequest(PushResult pushed) {
@@ -182,6 +196,9 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
             boolean createRepository,
             Boolean scanOnPush,
             Boolean immutableTags,
+            String encryption,
+            String kmsKey,
+            String lifecyclePolicy,
             boolean scan,
             String scanThresholds,
             List<String> allowList,

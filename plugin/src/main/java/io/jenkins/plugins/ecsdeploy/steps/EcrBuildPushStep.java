@@ -45,6 +45,9 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     private boolean createRepository;
     private Boolean scanOnPush;
     private Boolean immutableTags;
+    private String encryption;
+    private String kmsKey;
+    private String lifecyclePolicy;
     private boolean scan;
 
     @DataBoundConstructor
@@ -236,6 +239,33 @@ public class EcrBuildPushStep extends AbstractEcsStep {
         this.immutableTags = immutableTags;
     }
 
+    public String getEncryption() {
+        return encryption;
+    }
+
+    @DataBoundSetter
+    public void setEncryption(String encryption) {
+        this.encryption = Fields.trim(encryption);
+    }
+
+    public String getKmsKey() {
+        return kmsKey;
+    }
+
+    @DataBoundSetter
+    public void setKmsKey(String kmsKey) {
+        this.kmsKey = Fields.trim(kmsKey);
+    }
+
+    public String getLifecyclePolicy() {
+        return lifecyclePolicy;
+    }
+
+    @DataBoundSetter
+    public void setLifecyclePolicy(String lifecyclePolicy) {
+        this.lifecyclePolicy = Fields.trim(lifecyclePolicy);
+    }
+
     public boolean isScan() {
         return scan;
     }
@@ -276,6 +306,9 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                 createRepository,
                 scanOnPush,
                 immutableTags,
+                encryption,
+                kmsKey,
+                lifecyclePolicy,
                 scan || scanThresholds != null,
                 scanThresholds,
                 Fields.list(allowList),

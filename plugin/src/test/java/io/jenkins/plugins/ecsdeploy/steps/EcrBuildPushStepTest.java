@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.ecsdeploy.core.ecr.BuildPushRequest;
 import dev.ecsdeploy.core.ecr.BuilderKind;
+import dev.ecsdeploy.core.ecr.RepositorySpec;
 import dev.ecsdeploy.core.ecr.build.Command;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
@@ -38,6 +39,26 @@ class EcrBuildPushStepTest {
         step.setScanThresholds("CRITICAL=0,HIGH=5");
         step.setAllowList("CVE-2026-0001");
         return step;
+    }
+
+    @Test
+    void shouldMapTheRepositorySettingsIncludingEncryptionAndALifecyclePolicyFromTheWorkspace(@TempDir Path workspace)
+            throws Exception {
+        Files.writeString(workspace.resolve("lifecycle.json"), "{\"rules\":[]}");
+        EcrBuildPushStep step = step();
+        step.setCreateRepository(true);
+        step.setEncryption("kms");
+        step.setKmsKey("alias/ecr");
+        step.setLifecyclePolicy("lifecycle.json");
+        AgentBuildPush build = new AgentBuildPush(
+                step.settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value"))), null, workspace.toString(), null);
+
+        RepositorySpec repository = build.request(workspace).repository();
+
+        assertThat(repository.createIfMissing()).isTrue();
+        assertThat(repository.encryption()).isEqualTo(new RepositorySpec.Encryption("KMS", "alias/ecr"));
+        assertThat(repository.lifecyclePolicy()).contains("\"rules\"");
+        assertThat(repository.applyChanges()).isTrue();
     }
 
     @Test
