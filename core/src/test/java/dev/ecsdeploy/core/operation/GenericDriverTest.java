@@ -1,13 +1,16 @@
 package dev.ecsdeploy.core.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
+import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.deploy.internal.SdkCapabilities;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
@@ -77,6 +80,14 @@ class GenericDriverTest {
     void shouldAnswerAPauseHookWithTheGenericDriver(Scenario scenario) {
         GoldenStates.serviceBase(aws, "canary", true);
         DurableDriver<DeploymentRequest, ?, DeploymentRecord> driver = driver(scenario, this::deploymentEngine);
+        if (!SdkCapabilities.pauseHooks()) {
+            // On the SDK Jenkins ships (the -Psdk-floor pass) PAUSE hooks do not exist: the engine refuses up front.
+            assertThatThrownBy(() -> driver.run(canary("canary"), point -> Decision.CONTINUE))
+                    .isInstanceOf(InvalidDeploymentException.class)
+                    .hasMessage("deployment refused: PAUSE hooks at [" + GoldenStates.PAUSE_STAGE
+                            + "] need AWS SDK for Java 2.50 or newer (ContinueServiceDeployment)");
+            return;
+        }
         List<DecisionPoint> asked = new ArrayList<>();
 
         DeploymentRecord record = driver.run(canary("canary"), point -> {
