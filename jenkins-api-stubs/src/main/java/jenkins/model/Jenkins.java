@@ -41,6 +41,10 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getRootUrl() {
         throw new UnsupportedOperationException();
     }

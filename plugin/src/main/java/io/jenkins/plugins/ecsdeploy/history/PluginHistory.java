@@ -1,0 +1,75 @@
+package io.jenkins.plugins.ecsdeploy.history;
+
+import dev.ecsdeploy.core.dashboard.DashboardQuery;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.HistoryStore;
+import io.jenkins.plugins.ecsdeploy.config.EcsDeployGlobalConfiguration;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import jenkins.model.Jenkins;
+
+/**
+ * The Jenkins-wide deployment history: one core {@link HistoryStore} under {@code JENKINS_HOME/ecs-deploy/history},
+ * shared by every job, so two jobs that deploy the same service agree on what runs there (decision record 0013).
+ * Steps and builders record into {@link #store()}; the pages read through {@link #query()}, whose in-memory index
+ * lives as long as this object.
+ */
+public final class PluginHistory {
+    private static volatile PluginHistory installed;
+
+    private final HistoryStore store;
+    private final Supplier<List<String>> environmentOrder;
+    private final Clock clock;
+    private DashboardQuery query;
+
+    PluginHistory(Path directory, Supplier<List<String>> environmentOrder, Clock clock) {
+        this.store = HistoryStore.open(directory, ProgressListener.NONE);
+        this.environmentOrder = environmentOrder;
+        this.clock = clock;
+    }
+
+    /** The history of this Jenkins, or the one a test installed. */
+    public static PluginHistory get() {
+        PluginHistory history = installed;
+        if (history == null) {
+            synchronized (PluginHistory.class) {
+                if (installed == null) {
+                    installed = new PluginHistory(
+                            Jenkins.get()
+                                    .getRootDir()
+                                    .toPath()
+                                    .resolve("ecs-deploy")
+                                    .resolve("history"),
+                            () -> EcsDeployGlobalConfiguration.get().getEnvironmentNames(),
+                            Clock.systemUTC());
+                }
+                history = installed;
+            }
+        }
+        return history;
+    }
+
+    /** Points the history at {@code directory} for tests and benchmarks; {@code null} goes back to JENKINS_HOME. */
+    public static PluginHistory install(Path directory, List<String> environmentOrder, Clock clock) {
+        installed = directory == null ? null : new PluginHistory(directory, () -> environmentOrder, clock);
+        return installed;
+    }
+
+    public HistoryStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The query service over the store; its index is built on first use and then refreshed by each query. */
+    public synchronized DashboardQuery query() {
+        if (query == null) {
+            query = DashboardQuery.create(store, environmentOrder.get(), arn -> null, clock);
+        }
+        return query;
+    }
+}
