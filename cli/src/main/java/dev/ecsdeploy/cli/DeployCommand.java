@@ -151,7 +151,14 @@ final class DeployCommand extends AwsCommand {
     @Option(names = "--force-new-deployment", description = "Replace tasks even when nothing changed.")
     boolean forceNewDeployment;
 
-    @Option(names = "--wait-for-other", description = "Wait for a deployment in progress instead of failing.")
+    @Option(
+            names = "--when-busy",
+            defaultValue = Defaults.WHEN_BUSY,
+            description = "When another deployment is in progress on the service: wait for it (within --timeout),"
+                    + " then deploy; or fail at once, changing nothing (default: ${DEFAULT-VALUE}).")
+    String whenBusy;
+
+    @Option(names = "--wait-for-other", description = "Same as --when-busy wait (kept for existing scripts).")
     boolean waitForOther;
 
     @Option(names = "--dry-run", description = "Show the plan and the task definition diff; change nothing.")
@@ -190,6 +197,7 @@ final class DeployCommand extends AwsCommand {
         timeout();
         timeoutAction();
         abortAction();
+        whenBusy();
     }
 
     private boolean codeDeploy() {
@@ -255,8 +263,7 @@ final class DeployCommand extends AwsCommand {
                 .source(taskDefinitionSource())
                 .timeout(timeout())
                 .onTimeout(timeoutAction())
-                .whenAnotherDeploymentInProgress(
-                        waitForOther ? DeploymentRequest.WhenBusy.WAIT : DeploymentRequest.WhenBusy.FAIL)
+                .whenAnotherDeploymentInProgress(whenBusy())
                 .build();
         CodeDeployRequest.Builder builder = CodeDeployRequest.builder(deployment)
                 .deploymentConfigName(deploymentConfig)
@@ -282,8 +289,7 @@ final class DeployCommand extends AwsCommand {
                 .onAbort(abortAction())
                 .desiredCount(desiredCount)
                 .forceNewDeployment(forceNewDeployment)
-                .whenAnotherDeploymentInProgress(
-                        waitForOther ? DeploymentRequest.WhenBusy.WAIT : DeploymentRequest.WhenBusy.FAIL)
+                .whenAnotherDeploymentInProgress(whenBusy())
                 .build();
     }
 
@@ -327,6 +333,16 @@ final class DeployCommand extends AwsCommand {
 
     private Duration timeout() {
         return Inputs.require(InputParser.waitDuration(timeout), "--timeout");
+    }
+
+    private DeploymentRequest.WhenBusy whenBusy() {
+        DeploymentRequest.WhenBusy parsed = Inputs.require(InputParser.whenBusy(whenBusy), "--when-busy");
+        if (waitForOther && parsed == DeploymentRequest.WhenBusy.FAIL) {
+            throw CliFailure.badInput(
+                    "conflicting options: --wait-for-other and --when-busy fail",
+                    "give one of them; waiting is the default");
+        }
+        return parsed;
     }
 
     private TimeoutAction timeoutAction() {

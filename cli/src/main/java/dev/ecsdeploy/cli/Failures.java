@@ -23,7 +23,8 @@ final class Failures {
         if (exception instanceof ServiceBusyException) {
             return CliFailure.operationFailed(
                     exception.getMessage(),
-                    "rerun with --wait-for-other to wait for it, or run again once it has finished");
+                    "refused because of --when-busy fail; drop it to wait for the deployment in progress (the"
+                            + " default), or run again once it has finished");
         }
         if (exception instanceof InvalidDeploymentException
                 || exception instanceof InvalidSpecException

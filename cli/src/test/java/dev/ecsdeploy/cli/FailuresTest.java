@@ -70,9 +70,12 @@ class FailuresTest {
     @Test
     void shouldRenderABusyServiceAsARefusalThatIsNotBadInput() {
         CliFailure failure = Failures.translate(
-                new ServiceBusyException("deployment refused: another deployment is in progress on service web"));
+                new ServiceBusyException(
+                        "deployment refused: another deployment is in progress on service web",
+                        "web",
+                        java.util.List.of("ecs-svc/1")));
 
         assertThat(failure.exitCode()).isEqualTo(ExitCode.OPERATION_FAILED);
-        assertThat(failure.hint()).contains("--wait-for-other").doesNotContain("check the names");
+        assertThat(failure.hint()).contains("--when-busy fail").doesNotContain("check the names");
     }
 }

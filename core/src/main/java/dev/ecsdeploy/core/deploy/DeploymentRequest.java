@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param circuitBreaker the circuit breaker to set (rolling only), or null to keep the service's
  * @param alarms the CloudWatch alarms to set, or null to keep the service's
  * @param pauseAtStages lifecycle stages where a PAUSE hook waits for a decision (native strategies only)
- * @param timeout how long to follow the deployment before {@code onTimeout} applies
+ * @param timeout how long to follow the deployment, waiting for another one included, before {@code onTimeout}
+ *     applies; at most {@link #LONGEST_TIMEOUT}
+ * @param whenAnotherDeploymentInProgress wait (the default) or fail when the service is busy
  */
 public record DeploymentRequest(
         String environment,
@@ -34,6 +36,7 @@ public record DeploymentRequest(
         WhenBusy whenAnotherDeploymentInProgress,
         AbortAction onAbort) {
     public static final Duration DEFAULT_TIMEOUT = dev.ecsdeploy.core.input.Defaults.DEPLOY_TIMEOUT;
+    public static final Duration LONGEST_TIMEOUT = dev.ecsdeploy.core.input.Defaults.LONGEST_TIMEOUT;
 
     public DeploymentRequest {
         requireName("cluster", cluster);
@@ -48,7 +51,7 @@ public record DeploymentRequest(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         onTimeout = onTimeout == null ? TimeoutAction.ROLLBACK : onTimeout;
         whenAnotherDeploymentInProgress =
-                whenAnotherDeploymentInProgress == null ? WhenBusy.FAIL : whenAnotherDeploymentInProgress;
+                whenAnotherDeploymentInProgress == null ? WhenBusy.WAIT : whenAnotherDeploymentInProgress;
         onAbort = onAbort == null ? AbortAction.ROLLBACK : onAbort;
         if (desiredCount != null && desiredCount < 0) {
             throw new InvalidDeploymentException("deployment refused: desiredCount must be 0 or more: " + desiredCount);
@@ -59,6 +62,10 @@ public record DeploymentRequest(
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidDeploymentException("deployment refused: the timeout must be positive: " + timeout);
+        }
+        if (timeout.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw new InvalidDeploymentException("deployment refused: the timeout " + timeout + " is longer than "
+                    + LONGEST_TIMEOUT.toDays() + " days");
         }
     }
 
@@ -80,9 +87,14 @@ public record DeploymentRequest(
         LEAVE
     }
 
-    /** What to do when another deployment is already in progress on the service. */
+    /**
+     * What to do when another deployment is already in progress on the service (the first deployment of a service
+     * just created, the previous pipeline run). The default is {@link #WAIT}.
+     */
     public enum WhenBusy {
+        /** Refuse before any mutation, with {@link ServiceBusyException}. */
         FAIL,
+        /** Wait for it, within the timeout, polling like the rest of the deployment; then deploy. */
         WAIT
     }
 

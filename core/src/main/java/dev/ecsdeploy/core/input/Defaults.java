@@ -35,6 +35,13 @@ public final class Defaults {
     /** The longest wait any timeout accepts: longer jobs belong in a scheduled task, not a waiting build. */
     public static final Duration LONGEST_WAIT = Duration.ofHours(24);
 
+    /**
+     * The longest timeout a core request accepts (a deployment that pauses for a decision may wait days): long enough
+     * for a PAUSE over a holiday, short enough that every deadline is a valid instant. An overflowing timeout used to
+     * fail after the first mutation; now the request refuses it.
+     */
+    public static final Duration LONGEST_TIMEOUT = Duration.ofDays(30);
+
     public static final String LONGEST_WAIT_TEXT = "24h";
 
     /**
@@ -69,6 +76,9 @@ public final class Defaults {
 
     /** What happens when a deployment's timeout passes. */
     public static final String ON_TIMEOUT = "rollback";
+
+    /** What a deployment does when another one is in progress on the service: wait for it, then deploy. */
+    public static final String WHEN_BUSY = "wait";
 
     /** Which image builder to use when none is chosen. */
     public static final String BUILDER = "auto";

@@ -1,6 +1,7 @@
 package dev.ecsdeploy.core.input;
 
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
+import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.ecr.BuilderKind;
@@ -47,9 +48,14 @@ public final class InputParser {
         Matcher matcher = DURATION_PARTS.matcher(value);
         Duration total = Duration.ZERO;
         int end = 0;
-        while (matcher.find() && matcher.start() == end) {
-            total = total.plus(part(Long.parseLong(matcher.group(1)), matcher.group(2)));
-            end = matcher.end();
+        try {
+            while (matcher.find() && matcher.start() == end) {
+                total = total.plus(part(Long.parseLong(matcher.group(1)), matcher.group(2)));
+                end = matcher.end();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Parsed.invalid(
+                    "invalid duration " + text.trim() + ": it is too long to count", Defaults.DEPLOY_TIMEOUT_TEXT);
         }
         if (end == 0 || end != value.length()) {
             return notADuration(text);
@@ -125,6 +131,15 @@ public final class InputParser {
             case "leave" -> Parsed.valid(TimeoutAction.LEAVE);
             default ->
                 Parsed.invalid("unknown timeout action " + text + ": use rollback or leave", Defaults.ON_TIMEOUT);
+        };
+    }
+
+    /** What to do when another deployment is in progress on the service: wait or fail. */
+    public static Parsed<WhenBusy> whenBusy(String text) {
+        return switch (normalize(text)) {
+            case "wait" -> Parsed.valid(WhenBusy.WAIT);
+            case "fail" -> Parsed.valid(WhenBusy.FAIL);
+            default -> Parsed.invalid("unknown busy action " + text + ": use wait or fail", Defaults.WHEN_BUSY);
         };
     }
 

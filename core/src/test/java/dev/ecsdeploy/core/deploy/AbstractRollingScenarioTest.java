@@ -148,29 +148,87 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         long registers = fixture.calls("RegisterTaskDefinition");
 
         withFaults();
-        assertThatThrownBy(() ->
-                        engine.start(request(service, EcsFixture.HEALTHY_V2).build()))
+        assertThatThrownBy(() -> engine.start(request(service, EcsFixture.HEALTHY_V2)
+                        .whenAnotherDeploymentInProgress(WhenBusy.FAIL)
+                        .build()))
                 .isInstanceOf(ServiceBusyException.class)
                 .hasMessageStartingWith("deployment refused: another deployment is in progress on service " + service)
-                .hasMessageContaining("ecs-svc/");
+                .hasMessageContaining("ecs-svc/")
+                .hasMessageContaining("nothing was changed")
+                .satisfies(e -> assertThat(((ServiceBusyException) e).busyDeploymentIds())
+                        .isNotEmpty()
+                        .allMatch(id -> id.startsWith("ecs-svc/")));
         withoutFaults();
         assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers);
     }
 
     @Test
-    void shouldWaitForAnotherDeploymentWhenAsked() {
+    void shouldWaitForAnotherDeploymentByDefaultNamingIt() {
         String service = newService(1);
         DeploymentEngine engine = fixture.engine();
         DeploymentHandle first =
                 engine.start(request(service, EcsFixture.HEALTHY_V2).build());
         engine.poll(first);
+        String busyId = fixture.describe(service).deployments().stream()
+                .filter(d -> "IN_PROGRESS".equals(d.rolloutStateAsString()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        long updates = fixture.calls("UpdateService");
 
-        DeploymentRecord record = deploy(request(service, EcsFixture.HEALTHY)
-                .whenAnotherDeploymentInProgress(WhenBusy.WAIT)
-                .build());
+        DeploymentRecord record = deploy(request(service, EcsFixture.HEALTHY).build());
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
-        assertThat(events).anyMatch(e -> e.message().startsWith("waiting for deployment"));
+        assertThat(events)
+                .anyMatch(e -> e.message().startsWith("service " + service + " is busy: waiting for deployment "
+                        + busyId))
+                .anyMatch(e -> e.message().startsWith("waiting for deployment " + busyId)
+                        && e.message().contains("rolloutState IN_PROGRESS, since "));
+        assertThat(fixture.calls("UpdateService")).isEqualTo(updates + 1);
+        assertThat(record.newTaskDefinitionArn()).isEqualTo(fixture.describe(service).taskDefinition());
+    }
+
+    @Test
+    void shouldSayInThePlanThatADeploymentIsInFlight() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        engine.poll(engine.start(request(service, EcsFixture.SLOW).build()));
+        long registers = fixture.calls("RegisterTaskDefinition");
+        long updates = fixture.calls("UpdateService");
+
+        DeploymentPlan waiting = engine.plan(request(service, EcsFixture.HEALTHY).build());
+        DeploymentPlan failing = engine.plan(request(service, EcsFixture.HEALTHY)
+                .whenAnotherDeploymentInProgress(WhenBusy.FAIL)
+                .build());
+
+        assertThat(waiting.warnings())
+                .anyMatch(w -> w.startsWith("service " + service + " has a deployment in flight: deployment ecs-svc/")
+                        && w.endsWith("a real run waits for it to finish (within the timeout) before UpdateService"));
+        assertThat(failing.warnings()).anyMatch(w -> w.endsWith("a real run would be refused, changing nothing"));
+        assertThat(fixture.calls("RegisterTaskDefinition")).isEqualTo(registers);
+        assertThat(fixture.calls("UpdateService")).isEqualTo(updates);
+    }
+
+    @Test
+    void shouldTimeOutWhileWaitingNamingTheBusyDeploymentWithoutUpdatingTheService() {
+        String service = newService(1);
+        DeploymentEngine engine = fixture.engine();
+        engine.poll(engine.start(request(service, EcsFixture.SLOW).build()));
+        String busyTaskDefinition = fixture.describe(service).taskDefinition();
+        long updates = fixture.calls("UpdateService");
+        long stops = fixture.calls("StopServiceDeployment");
+
+        DeploymentRecord record = deploy(
+                request(service, EcsFixture.HEALTHY).timeout(Duration.ofMinutes(2)).build());
+
+        assertThat(record.status()).isEqualTo(DeploymentStatus.TIMED_OUT);
+        assertThat(record.reason())
+                .startsWith("timed out waiting for deployment ecs-svc/")
+                .contains(busyTaskDefinition)
+                .contains("UpdateService was never called, the service was not changed");
+        assertThat(fixture.calls("UpdateService")).isEqualTo(updates);
+        assertThat(fixture.calls("StopServiceDeployment")).isEqualTo(stops);
+        assertThat(fixture.describe(service).taskDefinition()).isEqualTo(busyTaskDefinition);
     }
 
     @Test

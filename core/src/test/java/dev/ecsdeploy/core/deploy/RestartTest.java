@@ -63,7 +63,7 @@ class RestartTest {
     }
 
     @Test
-    void shouldResumeWhileWaitingForAnotherDeployment() {
+    void shouldResumeWhileWaitingForAnotherDeploymentAsItDoesByDefault() {
         fixture.service("restart-wait", 1);
         DeploymentEngine other = fixture.engine();
         other.poll(other.start(request("restart-wait", EcsFixture.HEALTHY_V2)));
@@ -73,7 +73,6 @@ class RestartTest {
                 .cluster(EcsFixture.CLUSTER)
                 .service("restart-wait")
                 .source(TaskDefinitionSource.currentWithImage(EcsFixture.HEALTHY))
-                .whenAnotherDeploymentInProgress(DeploymentRequest.WhenBusy.WAIT)
                 .build());
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);

@@ -7,6 +7,7 @@ import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployHandle;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
@@ -70,10 +71,19 @@ public final class CodeDeployEngine implements CodeDeployDeployments {
         Prepared prepared = prepare(request);
         DeploymentRequest deployment = request.deployment();
         if (!prepared.activeDeployments().isEmpty() && deployment.whenAnotherDeploymentInProgress() == WhenBusy.FAIL) {
-            throw new InvalidDeploymentException("deployment refused: CodeDeploy deployment group "
-                    + prepared.group().deploymentGroupName() + " has an active deployment "
-                    + prepared.activeDeployments() + "; wait for it to finish or set whenAnotherDeploymentInProgress"
-                    + " to WAIT");
+            throw new ServiceBusyException(
+                    "deployment refused: CodeDeploy deployment group " + prepared.group().deploymentGroupName()
+                            + " has an active deployment " + prepared.activeDeployments() + "; nothing was changed",
+                    deployment.service(),
+                    prepared.activeDeployments());
+        }
+        if (!prepared.activeDeployments().isEmpty()) {
+            listener.onEvent(ProgressEvent.info(
+                    clock.instant(),
+                    "deploy.phase",
+                    "CodeDeploy deployment group " + prepared.group().deploymentGroupName() + " is busy: waiting for "
+                            + prepared.activeDeployments() + " to finish, until "
+                            + clock.instant().plus(deployment.timeout())));
         }
         prepared.plan()
                 .warnings()

@@ -64,9 +64,11 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
         }
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty() && request.whenAnotherDeploymentInProgress() == WhenBusy.FAIL) {
-            throw new ServiceBusyException("deployment refused: another deployment is in progress on service "
-                    + request.service() + ": "
-                    + busy.stream().map(Verdicts::describe).collect(Collectors.joining(", ")));
+            throw new ServiceBusyException(
+                    "deployment refused: another deployment is in progress on service " + request.service() + ": "
+                            + Verdicts.describeBusy(busy) + "; nothing was changed",
+                    request.service(),
+                    busy.stream().map(Deployment::id).toList());
         }
         planned.plan()
                 .warnings()
@@ -92,6 +94,13 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
             listener.onEvent(ProgressEvent.info(clock.instant(), EventKinds.DEPLOY_PHASE, "registered " + newArn));
         }
         Phase phase = busy.isEmpty() ? Phase.UPDATE_PENDING : Phase.WAITING_FOR_OTHER_DEPLOYMENT;
+        if (!busy.isEmpty()) {
+            listener.onEvent(ProgressEvent.info(
+                    clock.instant(),
+                    EventKinds.DEPLOY_PHASE,
+                    "service " + request.service() + " is busy: waiting for " + Verdicts.describeBusy(busy)
+                            + " to finish before UpdateService, until " + clock.instant().plus(request.timeout())));
+        }
         if (knownArns.isEmpty()) {
             listener.onEvent(ProgressEvent.warning(
                     clock.instant(),

@@ -47,6 +47,7 @@ final class DeploymentPlanner {
     private Planned plan(DeploymentRequest request, Service service) {
         List<String> warnings = new ArrayList<>();
         ServiceInspector.requireTrafficShifting(service, request.strategy()).ifPresent(warnings::add);
+        busyWarning(request, service).ifPresent(warnings::add);
         if (!request.pauseAtStages().isEmpty() && !SdkCapabilities.pauseHooks()) {
             throw new InvalidDeploymentException("deployment refused: PAUSE hooks at " + request.pauseAtStages()
                     + " need AWS SDK for Java 2.50 or newer (ContinueServiceDeployment)");
@@ -119,6 +120,19 @@ final class DeploymentPlanner {
                 steps(request, service, "deploy the existing task definition " + arn + " as is"),
                 warnings);
         return new Planned(plan, service, target);
+    }
+
+    /** A deployment in flight, said in the plan too: a dry run must not pretend the service is free. */
+    private static java.util.Optional<String> busyWarning(DeploymentRequest request, Service service) {
+        List<software.amazon.awssdk.services.ecs.model.Deployment> busy = ServiceInspector.inProgress(service);
+        if (busy.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String then = request.whenAnotherDeploymentInProgress() == DeploymentRequest.WhenBusy.WAIT
+                ? "a real run waits for it to finish (within the timeout) before UpdateService"
+                : "a real run would be refused, changing nothing";
+        return java.util.Optional.of("service " + service.serviceName() + " has a deployment in flight: "
+                + Verdicts.describeBusy(busy) + "; " + then);
     }
 
     private List<String> steps(DeploymentRequest request, Service service, String taskDefinitionStep) {

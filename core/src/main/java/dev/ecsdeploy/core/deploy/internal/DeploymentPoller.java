@@ -123,7 +123,9 @@ final class DeploymentPoller {
         }
         List<Deployment> busy = ServiceInspector.inProgress(service);
         if (!busy.isEmpty()) {
-            step.info(EventKinds.DEPLOY_PHASE, "waiting for " + Verdicts.describe(busy.get(0)) + " to finish");
+            step.info(
+                    EventKinds.DEPLOY_PHASE,
+                    "waiting for " + Verdicts.describeBusy(busy) + " to finish, until " + step.handle.deadline());
             return step.next(step.handle, WAITING_FOR_OTHER);
         }
         DeploymentHandle ready = step.handle
@@ -331,15 +333,20 @@ final class DeploymentPoller {
         if (handle.phase() == Phase.UPDATE_PENDING || handle.phase() == Phase.WAITING_FOR_OTHER_DEPLOYMENT) {
             handle = adoptIfUpdated(step, handle).orElse(handle);
         }
+        Service service = describeService(handle);
         String reason = "the deployment did not finish by its deadline " + handle.deadline();
-        if (handle.deploymentId() == null) {
+        List<Deployment> busy = ServiceInspector.inProgress(service);
+        if (handle.deploymentId() == null && handle.phase() == Phase.WAITING_FOR_OTHER_DEPLOYMENT && !busy.isEmpty()) {
+            reason = "timed out waiting for " + Verdicts.describeBusy(busy) + " to finish by the deadline "
+                    + handle.deadline() + "; UpdateService was never called, the service was not changed";
+        } else if (handle.deploymentId() == null) {
             reason += "; UpdateService was never called";
         } else if (handle.onTimeout() == TimeoutAction.ROLLBACK) {
             reason += "; " + rollBack(handle);
+            service = describeService(handle);
         } else {
             reason += "; the deployment was left running";
         }
-        Service service = describeService(handle);
         step.handle = handle;
         return step.finish(
                 reportEvents(step, service),

@@ -119,6 +119,18 @@ final class Verdicts {
                 + ")";
     }
 
+    /** A deployment that is in the way, for the events and messages of a busy service: id, status and since when. */
+    static String describeBusy(List<Deployment> busy) {
+        return busy.stream()
+                .map(d -> {
+                    String text = describe(d);
+                    return d.createdAt() == null
+                            ? text
+                            : text.substring(0, text.length() - 1) + ", since " + d.createdAt() + ")";
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static String withPrefix(String prefix, String reason) {
         return reason == null || reason.isBlank() ? prefix : prefix + ": " + reason;
     }

@@ -35,6 +35,10 @@ public final class TaskRunValidation {
         if (request.timeout().isNegative() || request.timeout().isZero()) {
             throw new TaskRunException("cannot run a task with timeout " + request.timeout() + ": it must be positive");
         }
+        if (request.timeout().compareTo(dev.ecsdeploy.core.input.Defaults.LONGEST_TIMEOUT) > 0) {
+            throw new TaskRunException("cannot run a task with timeout " + request.timeout() + ": it must be at most "
+                    + dev.ecsdeploy.core.input.Defaults.LONGEST_TIMEOUT.toDays() + " days");
+        }
         if (request.clientToken() != null && request.clientToken().length() > 64) {
             throw new TaskRunException(
                     "cannot use client token " + request.clientToken() + ": RunTask accepts at most 64 characters");

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
+import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPoint;
@@ -204,9 +206,11 @@ class CodeDeployScenarioTest {
 
         engine.poll(
                 engine.start(CodeDeployRequest.builder(deployment(V2).build()).build()));
-        assertThatThrownBy(() -> engine.start(
-                        CodeDeployRequest.builder(deployment(V2).build()).build()))
-                .isInstanceOf(InvalidDeploymentException.class)
+        assertThatThrownBy(() -> engine.start(CodeDeployRequest.builder(deployment(V2)
+                                .whenAnotherDeploymentInProgress(DeploymentRequest.WhenBusy.FAIL)
+                                .build())
+                        .build()))
+                .isInstanceOf(ServiceBusyException.class)
                 .hasMessageContaining("has an active deployment");
     }
 }
