@@ -28,7 +28,7 @@ DEPLOY = {
  "timeout": "Minutes to follow the deployment before <code>onTimeout</code> applies (default 30).",
  "onTimeout": "What to do when the deployment outlives <code>timeout</code>: <code>rollback</code> (default) stops it with rollback, <code>leave</code> lets ECS carry on. The step fails either way.",
  "onAbort": "What to do when the build is aborted while the deployment runs: <code>rollback</code> (default) or <code>leave</code>.",
- "whenBusy": "What to do when another deployment of the service is in progress: <code>fail</code> (default) or <code>wait</code> for it to finish first.",
+ "whenBusy": "What to do when another deployment of the service is in progress (the first deployment of a service just created, the previous build's): <code>wait</code> (default) for it to finish, within <code>timeout</code>, then deploy; or <code>fail</code> at once, changing nothing.",
  "wait": "Wait for the verdict (default). When off, the step returns once ECS has accepted the deployment, with status <code>IN_PROGRESS</code>.",
  "dryRun": "Print the plan and the task definition diff, change nothing.",
 }

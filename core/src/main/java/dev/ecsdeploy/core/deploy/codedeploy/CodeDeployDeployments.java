@@ -6,7 +6,6 @@ import dev.ecsdeploy.core.deploy.DeploymentPlan;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.internal.CodeDeployEngine;
 import dev.ecsdeploy.core.operation.LongOperation;
-import java.time.Clock;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -39,22 +38,20 @@ public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, 
         return new Builder();
     }
 
-    static CodeDeployDeployments create(EcsClient ecs, EcrClient ecr, CodeDeployClient codeDeploy) {
-        return new CodeDeployEngine(ecs, ecr, codeDeploy, Clock.systemUTC());
-    }
-
-    /** An engine reading time from {@code clock} (tests pass the emulator's clock). */
-    static CodeDeployDeployments create(EcsClient ecs, EcrClient ecr, CodeDeployClient codeDeploy, Clock clock) {
-        return new CodeDeployEngine(ecs, ecr, codeDeploy, clock);
-    }
-
     /** What {@link #start} would do, with no mutation: the dry run. */
     DeploymentPlan plan(CodeDeployRequest request);
 
-    /** Settings for {@link CodeDeployDeployments}, named as {@link dev.ecsdeploy.core.deploy.DeploymentEngine}'s. */
+    /**
+     * Settings for {@link CodeDeployDeployments}, named as {@link dev.ecsdeploy.core.deploy.DeploymentEngine}'s: either
+     * {@link #clients} and {@link #connection}, or the SDK clients themselves ({@link #ecs}, {@link #ecr},
+     * {@link #codeDeploy}).
+     */
     final class Builder {
         private AwsClients clients;
         private AwsConnection connection;
+        private EcsClient ecs;
+        private EcrClient ecr;
+        private CodeDeployClient codeDeploy;
         private InstantSource clock = InstantSource.system();
 
         private Builder() {}
@@ -71,6 +68,24 @@ public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, 
             return this;
         }
 
+        /** An ECS client to use instead of one from {@link #clients}. */
+        public Builder ecs(EcsClient ecs) {
+            this.ecs = ecs;
+            return this;
+        }
+
+        /** An ECR client (to pin images by digest) to use instead of one from {@link #clients}. */
+        public Builder ecr(EcrClient ecr) {
+            this.ecr = ecr;
+            return this;
+        }
+
+        /** A CodeDeploy client to use instead of one from {@link #clients}. */
+        public Builder codeDeploy(CodeDeployClient codeDeploy) {
+            this.codeDeploy = codeDeploy;
+            return this;
+        }
+
         /** The clock that schedules polls and deadlines; tests pass the emulator's. */
         public Builder clock(InstantSource clock) {
             this.clock = clock;
@@ -78,13 +93,17 @@ public interface CodeDeployDeployments extends LongOperation<CodeDeployRequest, 
         }
 
         public CodeDeployDeployments build() {
-            Objects.requireNonNull(clients, "clients");
-            Objects.requireNonNull(connection, "connection");
             return new CodeDeployEngine(
-                    clients.ecs(connection),
-                    clients.ecr(connection),
-                    clients.codeDeploy(connection),
+                    ecs != null ? ecs : fromClients().ecs(connection),
+                    ecr != null ? ecr : fromClients().ecr(connection),
+                    codeDeploy != null ? codeDeploy : fromClients().codeDeploy(connection),
                     clock.withZone(ZoneOffset.UTC));
+        }
+
+        private AwsClients fromClients() {
+            Objects.requireNonNull(clients, "clients (or the ecs, ecr and codeDeploy clients)");
+            Objects.requireNonNull(connection, "connection");
+            return clients;
         }
     }
 }

@@ -99,7 +99,12 @@ final class CodeDeployFixture implements AutoCloseable {
     }
 
     CodeDeployDeployments engine() {
-        return CodeDeployDeployments.create(aws.ecs(), aws.ecr(), codeDeploy, clock());
+        return CodeDeployDeployments.builder()
+                .ecs(aws.ecs())
+                .ecr(aws.ecr())
+                .codeDeploy(codeDeploy)
+                .clock(clock())
+                .build();
     }
 
     static DeploymentRequest.Builder deployment(String image) {

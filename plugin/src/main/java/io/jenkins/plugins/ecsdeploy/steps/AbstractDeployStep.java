@@ -39,7 +39,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     private Integer timeout;
     private String onTimeout = "rollback";
     private String onAbort = "rollback";
-    private String whenBusy = "fail";
+    private String whenBusy = "wait";
     private boolean wait = true;
     private boolean dryRun;
 
@@ -152,7 +152,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setWhenBusy(String whenBusy) {
         this.whenBusy =
-                Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL).name().toLowerCase();
+                Fields.choice(WhenBusy.class, whenBusy, WhenBusy.WAIT).name().toLowerCase();
     }
 
     public boolean isWait() {
@@ -184,7 +184,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
                 .forceNewDeployment(forceNewDeployment)
                 .onTimeout(Fields.choice(TimeoutAction.class, onTimeout, TimeoutAction.ROLLBACK))
                 .onAbort(Fields.choice(AbortAction.class, onAbort, AbortAction.ROLLBACK))
-                .whenAnotherDeploymentInProgress(Fields.choice(WhenBusy.class, whenBusy, WhenBusy.FAIL));
+                .whenAnotherDeploymentInProgress(Fields.choice(WhenBusy.class, whenBusy, WhenBusy.WAIT));
         if (timeout != null) {
             request.timeout(Fields.minutes(timeout, DeploymentRequest.DEFAULT_TIMEOUT));
         }
@@ -262,7 +262,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
         try {
             return start.call();
         } catch (InvalidDeploymentException e) {
-            if (e.getMessage() != null && e.getMessage().contains("CODE_DEPLOY deployment controller")) {
+            if (e.reason() == InvalidDeploymentException.Reason.CODE_DEPLOY_CONTROLLER) {
                 throw new InvalidDeploymentException(
                         e.getMessage() + ". In a Pipeline: ecsDeployCanary(strategy: 'codeDeploy', ...)", e);
             }

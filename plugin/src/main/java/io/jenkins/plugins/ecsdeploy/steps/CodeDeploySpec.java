@@ -31,8 +31,11 @@ final class CodeDeploySpec extends OperationSpec<CodeDeployRequest, CodeDeployHa
     @Override
     public LongOperation<CodeDeployRequest, CodeDeployHandle, DeploymentRecord> operation(
             AwsConnection connection, AwsClients clients, Clock clock) {
-        return CodeDeployDeployments.create(
-                clients.ecs(connection), clients.ecr(connection), clients.codeDeploy(connection), clock);
+        return CodeDeployDeployments.builder()
+                .clients(clients)
+                .connection(connection)
+                .clock(clock)
+                .build();
     }
 
     @Override

@@ -323,11 +323,11 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
                     ctx -> dryRun(
                             ctx,
                             getCluster(),
-                            (clients, connection, clock) -> CodeDeployDeployments.create(
-                                            clients.ecs(connection),
-                                            clients.ecr(connection),
-                                            clients.codeDeploy(connection),
-                                            clock)
+                            (clients, connection, clock) -> CodeDeployDeployments.builder()
+                                    .clients(clients)
+                                    .connection(connection)
+                                    .clock(clock)
+                                    .build()
                                     .plan(codeDeployRequest(ctx))));
         }
         return new DurableOperationExecution<CodeDeployRequest, CodeDeployHandle, DeploymentRecord>(

@@ -154,7 +154,7 @@ class StepFormTest {
         return switch (field) {
             case "onTimeout", "onAbort" -> "leave";
             case "pauseTimeoutAction" -> "continue";
-            case "whenBusy" -> "wait";
+            case "whenBusy" -> "fail";
             case "strategy" -> "blueGreen";
             default -> "value-of-" + field;
         };
