@@ -54,7 +54,7 @@ RUNTASK = {
  "taskDefinition": "Task definition to run: family, <code>family:revision</code> or ARN. Give this or <code>service</code>.",
  "service": "Service whose current task definition to run (when <code>taskDefinition</code> is empty) and whose network configuration to copy (when <code>subnets</code> is empty).",
  "image": "Image to run in <code>container</code> instead of the task definition's (a derived revision is registered).",
- "container": "The container that <code>image</code>, <code>command</code>, <code>entryPoint</code> and <code>environment</code> apply to, and whose exit code decides. Empty: every essential container must exit 0.",
+ "container": "The container that <code>image</code>, <code>command</code>, <code>entryPoint</code> and <code>environment</code> apply to, and whose exit code decides. Empty: they apply to the only container, or to the one whose image is from the same repository as <code>image</code> (as <code>ecsDeploy</code> chooses; otherwise the step fails listing the containers), and every essential container must exit 0.",
  "command": "Command override: a JSON array for exact arguments (<code>[\"./manage.py\", \"migrate\"]</code>) or words separated by blanks.",
  "entryPoint": "Entry point override, written like <code>command</code>.",
  "environment": "Environment variables for <code>container</code>: <code>NAME=value</code> lines or comma-separated pairs.",

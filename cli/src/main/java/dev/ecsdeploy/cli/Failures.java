@@ -7,6 +7,7 @@ import dev.ecsdeploy.core.ecr.DockerfileJib;
 import dev.ecsdeploy.core.ecr.UnsupportedDockerfileException;
 import dev.ecsdeploy.core.input.InvalidInputException;
 import dev.ecsdeploy.core.spec.InvalidSpecException;
+import dev.ecsdeploy.core.task.ContainerChoiceException;
 import dev.ecsdeploy.core.task.TaskRunException;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,6 +26,10 @@ final class Failures {
                     exception.getMessage(),
                     "refused because of --when-busy fail; drop it to wait for the deployment in progress (the"
                             + " default), or run again once it has finished");
+        }
+        if (exception instanceof ContainerChoiceException choice) {
+            return CliFailure.badInput(
+                    exception.getMessage(), "add --container NAME, one of: " + String.join(", ", choice.containerNames()));
         }
         if (exception instanceof InvalidDeploymentException
                 || exception instanceof InvalidSpecException

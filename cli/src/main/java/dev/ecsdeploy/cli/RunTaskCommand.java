@@ -49,10 +49,13 @@ final class RunTaskCommand extends AwsCommand {
 
     @Option(
             names = "--image",
-            description = "Run this image instead (registers a derived revision); needs --container.")
+            description = "Run this image instead (registers a derived revision).")
     String image;
 
-    @Option(names = "--container", description = "The container --image and --command apply to.")
+    @Option(
+            names = "--container",
+            description = "The container --image and --command apply to (default: the only container, or the one"
+                    + " running the same repository as --image).")
     String container;
 
     @Option(
@@ -103,11 +106,6 @@ final class RunTaskCommand extends AwsCommand {
 
     @Override
     void validate() {
-        if ((image != null || !command.isEmpty()) && container == null) {
-            throw CliFailure.badInput(
-                    "run-task refused: --image and --command need the container they apply to",
-                    "add --container NAME (the container's name in the task definition)");
-        }
         Inputs.require(InputParser.waitDuration(timeout), "--timeout");
         if (count < 1 || count > TaskRunRequest.MAX_COUNT) {
             throw CliFailure.badInput("invalid --count " + count + ": RunTask starts 1 to 10 tasks", "use --count 1");
@@ -158,11 +156,12 @@ final class RunTaskCommand extends AwsCommand {
         if (!subnets.isEmpty()) {
             builder.network(new NetworkSettings(subnets, securityGroups, assignPublicIp));
         }
+        String target = container == null ? TaskRunRequest.MATCHING_CONTAINER : container;
         if (image != null) {
-            builder.putContainerImage(container, image);
+            builder.putContainerImage(target, image);
         }
         if (!command.isEmpty()) {
-            builder.overrideContainer(ContainerOverrides.of(container).withCommand(command));
+            builder.overrideContainer(ContainerOverrides.of(target).withCommand(command));
         }
         return builder.build();
     }
@@ -196,7 +195,10 @@ final class RunTaskCommand extends AwsCommand {
                     : "the task definition of service " + request.taskDefinitionOfService();
             session.out()
                     .println("Dry run: would run " + count + " task(s) of " + td + " in cluster " + cluster
-                            + (image == null ? "" : " with image " + image + " in container " + container)
+                            + (image == null
+                                    ? ""
+                                    : " with image " + image + " in container "
+                                            + (container == null ? "chosen as deploy does" : container))
                             + (command.isEmpty() ? "" : ", command " + command)
                             + "; nothing was changed.");
             session.out().flush();

@@ -23,6 +23,7 @@ public record ImageName(String host, String repository, String tag, String diges
         if (reference == null || reference.isBlank() || reference.contains(" ")) {
             throw new InvalidSpecException("image reference is invalid: '" + reference + "'");
         }
+        requireDockerGrammar(reference);
         String rest = reference;
         String digest = null;
         int at = rest.indexOf('@');
@@ -49,6 +50,40 @@ public record ImageName(String host, String repository, String tag, String diges
             throw new InvalidSpecException("image reference is invalid: '" + reference + "' has no repository");
         }
         return new ImageName(host, rest, tag, digest);
+    }
+
+    /**
+     * The containers an image belongs in when none is named: those whose image has the same repository (host and
+     * path), in the order given. The rule {@code deploy --image} and {@code run-task --image} share.
+     */
+    public static java.util.List<String> containersOfRepository(
+            java.util.Map<String, String> imagesByContainer, String image) {
+        String target = parse(image).repositoryPath();
+        return imagesByContainer.entrySet().stream()
+                .filter(e -> sameRepository(e.getValue(), target))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
+    private static boolean sameRepository(String image, String repositoryPath) {
+        try {
+            return parse(image).repositoryPath().equals(repositoryPath);
+        } catch (InvalidSpecException e) {
+            return false; // a running image we cannot read is not "the same repository"
+        }
+    }
+
+    /**
+     * Holds the reference to the grammar Docker and ECS pull by, read by Jib's parser: a reference ECS cannot pull
+     * must be refused before a task definition that names it is registered.
+     */
+    private static void requireDockerGrammar(String reference) {
+        try {
+            com.google.cloud.tools.jib.api.ImageReference.parse(reference);
+        } catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
+            throw new InvalidSpecException("image reference is invalid: '" + reference
+                    + "' (expected [registry/]repository[:tag][@sha256:digest], the repository in lower case)");
+        }
     }
 
     /** {@code host/repository} or just the repository for short names: what "the same image" means when replacing. */

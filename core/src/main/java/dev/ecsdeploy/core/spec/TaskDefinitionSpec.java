@@ -120,10 +120,7 @@ public final class TaskDefinitionSpec {
     public TaskDefinitionSpec withImage(String image, Collection<String> containers) {
         ImageName target = ImageName.parse(image);
         if (containers.isEmpty()) {
-            List<String> matching = images().entrySet().stream()
-                    .filter(e -> ImageName.parse(e.getValue()).repositoryPath().equals(target.repositoryPath()))
-                    .map(Map.Entry::getKey)
-                    .toList();
+            List<String> matching = ImageName.containersOfRepository(images(), image);
             if (matching.isEmpty()) {
                 throw new InvalidSpecException("no container to update: no container of task definition " + family()
                         + " runs an image of repository " + target.repositoryPath() + " (containers: "

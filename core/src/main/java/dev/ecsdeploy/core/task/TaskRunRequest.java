@@ -31,6 +31,14 @@ public final class TaskRunRequest implements Serializable {
 
     public static final Duration DEFAULT_TIMEOUT = dev.ecsdeploy.core.input.Defaults.RUN_TASK_TIMEOUT;
 
+    /**
+     * Stands for "the container this applies to" where an image or overrides name no container: the task
+     * definition's only container, or the one whose image has the same repository as the image given (the rule
+     * {@code deploy} uses). It is resolved before anything is registered or started; when no single container fits,
+     * the run is refused with {@link ContainerChoiceException}. ECS container names cannot contain {@code *}.
+     */
+    public static final String MATCHING_CONTAINER = "*";
+
     private final String cluster;
     private final String taskDefinition;
     private final String taskDefinitionOfService;

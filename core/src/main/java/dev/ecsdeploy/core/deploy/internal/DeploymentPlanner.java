@@ -76,6 +76,7 @@ final class DeploymentPlanner {
                     ? spec.withEnvironment(edit.container(), edit.name(), edit.value())
                     : spec.withSecret(edit.container(), edit.name(), edit.value());
         }
+        requireValidImages(spec);
         Map<String, String> pinned = new LinkedHashMap<>();
         for (Map.Entry<String, String> image : spec.images().entrySet()) {
             EcrImagePinner.Pinned result = pinner.pin(image.getValue());
@@ -120,6 +121,21 @@ final class DeploymentPlanner {
                 steps(request, service, "deploy the existing task definition " + arn + " as is"),
                 warnings);
         return new Planned(plan, service, target);
+    }
+
+    /**
+     * Every image of the rendered task definition, however it got there ({@code --image}, a file, a placeholder), is
+     * held to the same grammar before anything is registered.
+     */
+    private static void requireValidImages(TaskDefinitionSpec spec) {
+        spec.images().forEach((container, image) -> {
+            try {
+                dev.ecsdeploy.core.spec.ImageName.parse(image);
+            } catch (InvalidSpecException e) {
+                throw new InvalidDeploymentException(
+                        "deployment refused: container " + container + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** A deployment in flight, said in the plan too: a dry run must not pretend the service is free. */

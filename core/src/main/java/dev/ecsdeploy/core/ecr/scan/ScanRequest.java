@@ -37,12 +37,28 @@ public record ScanRequest(
         }
         gate = Objects.requireNonNullElse(gate, ScanGate.none());
         timeout = Objects.requireNonNullElse(timeout, DEFAULT_TIMEOUT);
+        requireTimeout(timeout);
         pollInterval = Objects.requireNonNullElse(pollInterval, DEFAULT_POLL_INTERVAL);
         EnumMap<ScanOutcome, ScanVerdict> verdicts = defaultVerdicts();
         if (statusVerdicts != null) {
             verdicts.putAll(statusVerdicts);
         }
         statusVerdicts = java.util.Collections.unmodifiableMap(verdicts);
+    }
+
+    /**
+     * Refuses a scan wait that is not positive or longer than {@link dev.ecsdeploy.core.input.Defaults#LONGEST_TIMEOUT}.
+     * Callers that push first check the timeout with this before the push, so a bad value never costs a push.
+     */
+    public static Duration requireTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new EcrImageException("invalid scan timeout " + timeout + ": it must be positive");
+        }
+        if (timeout.compareTo(dev.ecsdeploy.core.input.Defaults.LONGEST_TIMEOUT) > 0) {
+            throw new EcrImageException("invalid scan timeout " + timeout + ": it must be at most "
+                    + dev.ecsdeploy.core.input.Defaults.LONGEST_TIMEOUT.toDays() + " days");
+        }
+        return timeout;
     }
 
     public static ScanRequest of(String repository, String imageDigest) {

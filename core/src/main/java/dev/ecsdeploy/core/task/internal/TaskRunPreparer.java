@@ -41,12 +41,17 @@ public final class TaskRunPreparer {
         this.clock = clock;
     }
 
-    TaskRunHandle prepare(TaskRunRequest request, ProgressListener listener) {
-        TaskRunValidation.checkShape(request);
-        Service tdService =
-                request.taskDefinition() == null ? service(request, request.taskDefinitionOfService()) : null;
-        String tdRef = tdService == null ? request.taskDefinition() : tdService.taskDefinition();
-        TaskDefinition definition = taskDefinition(tdRef, request);
+    TaskRunHandle prepare(TaskRunRequest originalRequest, ProgressListener listener) {
+        TaskRunValidation.checkShape(originalRequest);
+        Service tdService = originalRequest.taskDefinition() == null
+                ? service(originalRequest, originalRequest.taskDefinitionOfService())
+                : null;
+        String tdRef = tdService == null ? originalRequest.taskDefinition() : tdService.taskDefinition();
+        if (tdService == null) {
+            requireCluster(originalRequest.cluster());
+        }
+        TaskDefinition definition = taskDefinition(tdRef, originalRequest);
+        TaskRunRequest request = ContainerChoice.resolve(originalRequest, definition);
         TaskRunValidation.checkAgainst(request, definition);
         Service placementSource = placementSource(request, tdService);
         // A derived revision copies the network mode, so the network is checked before it is registered: bad input
@@ -141,6 +146,20 @@ public final class TaskRunPreparer {
 
     private static int value(Integer number) {
         return number == null ? 0 : number;
+    }
+
+    /** A missing cluster is bad input: found out before a derived revision is registered, not by RunTask. */
+    private void requireCluster(String cluster) {
+        var response = ecs.describeClusters(r -> r.clusters(cluster));
+        boolean active = response.clusters().stream().anyMatch(c -> "ACTIVE".equals(c.status()));
+        if (!active) {
+            String why = response.failures().isEmpty()
+                    ? response.clusters().isEmpty()
+                            ? "DescribeClusters returned nothing"
+                            : "it is " + response.clusters().get(0).status()
+                    : response.failures().get(0).reason();
+            throw new TaskRunException("cluster " + cluster + " not found: " + why);
+        }
     }
 
     private Service service(TaskRunRequest request, String name) {

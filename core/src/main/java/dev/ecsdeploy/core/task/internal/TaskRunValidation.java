@@ -44,6 +44,13 @@ public final class TaskRunValidation {
                     "cannot use client token " + request.clientToken() + ": RunTask accepts at most 64 characters");
         }
         request.containerOverrides().forEach(TaskRunValidation::checkLimits);
+        request.containerImages().forEach((container, image) -> {
+            try {
+                dev.ecsdeploy.core.spec.ImageName.parse(image);
+            } catch (dev.ecsdeploy.core.spec.InvalidSpecException e) {
+                throw new TaskRunException("cannot run container " + container + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private static void checkLimits(ContainerOverrides o) {

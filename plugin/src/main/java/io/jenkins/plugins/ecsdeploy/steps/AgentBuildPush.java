@@ -65,6 +65,10 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
 
     @Override
     public Map<String, Object> call() throws Exception {
+        if (settings.scan() && settings.scanTimeout() != null) {
+            // Refused before the push, not after it has moved the tags.
+            ScanRequest.requireTimeout(Duration.ofMinutes(settings.scanTimeout()));
+        }
         BuildLog log = new BuildLog(
                 listener.getLogger(),
                 SecretMasker.of(new ArrayList<>(settings.secretValues().values())),

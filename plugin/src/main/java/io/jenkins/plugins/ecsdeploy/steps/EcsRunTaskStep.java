@@ -293,7 +293,7 @@ public class EcsRunTaskStep extends AbstractEcsStep {
             throw new IllegalArgumentException("give taskDefinition (a family, family:revision or ARN) or service");
         }
         if (image != null) {
-            request.putContainerImage(requireContainer("image"), image);
+            request.putContainerImage(requireContainer(), image);
         }
         ContainerOverrides overrides = overrides();
         if (overrides != null) {
@@ -325,7 +325,7 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         if (command == null && entryPoint == null && environment == null) {
             return null;
         }
-        ContainerOverrides overrides = ContainerOverrides.of(requireContainer("command, entryPoint or environment"));
+        ContainerOverrides overrides = ContainerOverrides.of(requireContainer());
         if (command != null) {
             overrides = overrides.withCommand(arguments(command));
         }
@@ -338,11 +338,9 @@ public class EcsRunTaskStep extends AbstractEcsStep {
         return overrides;
     }
 
-    private String requireContainer(String what) {
-        if (container == null) {
-            throw new IllegalArgumentException(what + " needs container: the name of the container to change");
-        }
-        return container;
+    /** The container named, or core's stand-in for the one it applies to, chosen as ecsDeploy chooses. */
+    private String requireContainer() {
+        return container == null ? TaskRunRequest.MATCHING_CONTAINER : container;
     }
 
     /** A JSON array (exact arguments) or words separated by blanks. */
