@@ -17,6 +17,10 @@ import java.util.Set;
  * <p>Mutations are guarded by {@link #phase()}: a handle in {@link Phase#UPDATE_PENDING} makes the engine look at
  * the service first and adopt a deployment of {@link #newTaskDefinitionArn()} that is not among
  * {@link #knownDeploymentIds()}, so a process that died right after UpdateService never issues it twice.
+ *
+ * <p>{@link #serviceDeploymentsUnavailable()} remembers that the endpoint does not implement ECS service deployments
+ * (ListServiceDeployments), so polls go straight to DescribeServices instead of asking again each time. It is the last
+ * component so that a handle serialized before it existed reads it as {@code false}; the first poll then learns it.
  */
 public record DeploymentHandle(
         String environment,
@@ -44,7 +48,8 @@ public record DeploymentHandle(
         String lastStage,
         Instant stageSeenAt,
         String awaitingHookId,
-        int polls)
+        int polls,
+        boolean serviceDeploymentsUnavailable)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -81,6 +86,7 @@ public record DeploymentHandle(
         private Instant stageSeenAt;
         private String awaitingHookId;
         private int polls;
+        private boolean serviceDeploymentsUnavailable;
 
         private Copy(DeploymentHandle from) {
             this.from = from;
@@ -94,6 +100,7 @@ public record DeploymentHandle(
             stageSeenAt = from.stageSeenAt;
             awaitingHookId = from.awaitingHookId;
             polls = from.polls;
+            serviceDeploymentsUnavailable = from.serviceDeploymentsUnavailable;
         }
 
         public Copy phase(Phase value) {
@@ -129,6 +136,12 @@ public record DeploymentHandle(
             return this;
         }
 
+        /** Marks the endpoint as lacking ECS service deployments, so later polls do not ask for them again. */
+        public Copy serviceDeploymentsUnavailable() {
+            serviceDeploymentsUnavailable = true;
+            return this;
+        }
+
         public Copy countPoll() {
             polls++;
             return this;
@@ -161,7 +174,8 @@ public record DeploymentHandle(
                     lastStage,
                     stageSeenAt,
                     awaitingHookId,
-                    polls);
+                    polls,
+                    serviceDeploymentsUnavailable);
         }
     }
 }

@@ -87,7 +87,8 @@ class DeploymentStrategyTest {
                 "BAKE_TIME@100.0",
                 Instant.EPOCH,
                 null,
-                7);
+                7,
+                true);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -49,7 +49,36 @@ class PreflightTest {
                 .isInstanceOf(InvalidDeploymentException.class)
                 .hasMessageStartingWith(
                         "deployment refused: service codedeploy uses the CODE_DEPLOY deployment" + " controller")
-                .hasMessageContaining("ECS native blue/green");
+                .hasMessageContaining("ECS native blue/green")
+                .extracting(e -> ((InvalidDeploymentException) e).reason())
+                .isEqualTo(InvalidDeploymentException.Reason.CODE_DEPLOY_CONTROLLER);
+        assertThat(mutationsSinceMark()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnOverflowingTimeoutWhenTheRequestIsBuilt() {
+        assertThatThrownBy(() -> request("any").timeout(java.time.Duration.ofDays(999_999_999_999L)).build())
+                .isInstanceOf(InvalidDeploymentException.class)
+                .hasMessageStartingWith("deployment refused: the timeout ")
+                .hasMessageEndingWith(" is longer than 30 days");
+    }
+
+    @Test
+    void shouldRefuseAnImageFromAPlaceholderThatDockerCannotPullBeforeAnyMutation() {
+        fixture.service("placeholder-image", 1);
+        markCallLog();
+        String file = """
+                {"family": "placeholder-image", "containerDefinitions": [{"name": "web", "image": "${IMAGE}"}]}
+                """;
+
+        assertThatThrownBy(() -> fixture.engine()
+                        .start(DeploymentRequest.builder()
+                                .cluster(EcsFixture.CLUSTER)
+                                .service("placeholder-image")
+                                .source(TaskDefinitionSource.file(file, java.util.Map.of("IMAGE", "Web:2")))
+                                .build()))
+                .isInstanceOf(InvalidDeploymentException.class)
+                .hasMessageStartingWith("deployment refused: container web: image reference is invalid: 'Web:2'");
         assertThat(mutationsSinceMark()).isEmpty();
     }
 

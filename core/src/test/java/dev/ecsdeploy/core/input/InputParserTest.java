@@ -24,6 +24,16 @@ class InputParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999d", "999999999999999d", "9223372036854775807d1d"})
+    void shouldRefuseDurationsTooLongToCountInsteadOfThrowing(String text) {
+        Parsed<Duration> parsed = InputParser.duration(text);
+
+        assertThat(parsed.isValid()).isFalse();
+        assertThat(parsed.problem().orElseThrow().message())
+                .isEqualTo("invalid duration " + text + ": it is too long to count");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"soon", "15", "m15", "15m soon", "", "PTX"})
     void shouldRefuseWhatIsNotADuration(String text) {
         Parsed<Duration> parsed = InputParser.duration(text);

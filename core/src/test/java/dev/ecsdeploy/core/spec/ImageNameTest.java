@@ -15,7 +15,7 @@ class ImageNameTest {
                 "busybox, '', busybox, -, -",
                 "library/busybox:1.36, '', library/busybox, 1.36, -",
                 "localhost/app:dev, localhost, app, dev, -",
-                "127.0.0.1:4566/app:v1@sha256:abc, 127.0.0.1:4566, app, v1, sha256:abc"
+                "127.0.0.1:4566/app:v1@sha256:0000000000000000000000000000000000000000000000000000000000000000, 127.0.0.1:4566, app, v1, sha256:0000000000000000000000000000000000000000000000000000000000000000"
             })
     void shouldSplitHostRepositoryTagAndDigest(
             String image, String host, String repository, String tag, String digest) {
@@ -30,5 +30,15 @@ class ImageNameTest {
     })
     void shouldPinToADigestAndDropTheTag(String image, String pinned) {
         assertThat(ImageName.parse(image).withDigest("sha256:abc")).hasToString(pinned);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"registry.example.com/Web:2", "web::2", "web:2@sha256:abc", "-web", "web:", "a.io//web"})
+    void shouldRefuseWhatDockerCannotPull(String image) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageName.parse(image))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("image reference is invalid: '" + image
+                        + "' (expected [registry/]repository[:tag][@sha256:digest], the repository in lower case)");
     }
 }

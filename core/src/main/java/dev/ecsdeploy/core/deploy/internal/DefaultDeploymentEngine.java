@@ -232,7 +232,8 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                 null,
                 null,
                 null,
-                0);
+                0,
+                serviceDeploymentArns.isEmpty());
     }
 
     /**

@@ -179,7 +179,7 @@ final class DeploymentPoller {
     }
 
     private DeploymentHandle withServiceDeployment(DeploymentHandle handle) {
-        if (handle.serviceDeploymentArn() != null) {
+        if (handle.serviceDeploymentArn() != null || handle.serviceDeploymentsUnavailable()) {
             return handle;
         }
         List<ServiceDeploymentBrief> briefs;
@@ -188,8 +188,9 @@ final class DeploymentPoller {
                     .serviceDeployments();
         } catch (SdkException e) {
             if (AwsFailure.isUnknownOperation(e)) {
-                // An endpoint without service deployments: DescribeServices' deployments[] is followed instead.
-                return handle;
+                // An endpoint without service deployments: DescribeServices' deployments[] is followed instead, and
+                // the handle remembers it (a handle from before the flag learns it here, once).
+                return handle.copy().serviceDeploymentsUnavailable().build();
             }
             throw e;
         }
