@@ -29,7 +29,8 @@ final class Failures {
         }
         if (exception instanceof ContainerChoiceException choice) {
             return CliFailure.badInput(
-                    exception.getMessage(), "add --container NAME, one of: " + String.join(", ", choice.containerNames()));
+                    exception.getMessage(),
+                    "add --container NAME, one of: " + String.join(", ", choice.containerNames()));
         }
         if (exception instanceof InvalidDeploymentException
                 || exception instanceof InvalidSpecException

@@ -47,9 +47,7 @@ final class RunTaskCommand extends AwsCommand {
         String service;
     }
 
-    @Option(
-            names = "--image",
-            description = "Run this image instead (registers a derived revision).")
+    @Option(names = "--image", description = "Run this image instead (registers a derived revision).")
     String image;
 
     @Option(

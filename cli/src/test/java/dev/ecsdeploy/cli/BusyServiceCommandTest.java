@@ -109,7 +109,9 @@ class BusyServiceCommandTest {
     private String busy(String service, String image) {
         fixture.service(service);
         String next = fixture.registerTaskDefinition(service, "web", image);
-        fixture.ecs().updateService(r -> r.cluster(CliFixture.CLUSTER).service(service).taskDefinition(next));
+        fixture.ecs()
+                .updateService(
+                        r -> r.cluster(CliFixture.CLUSTER).service(service).taskDefinition(next));
         AWS.emulator().callLog().clear();
         return fixture.describe(service).deployments().stream()
                 .filter(d -> "PRIMARY".equals(d.status()))
@@ -119,8 +121,8 @@ class BusyServiceCommandTest {
     }
 
     private CliRun deploy(String service, String image, String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "deploy", "--cluster", CliFixture.CLUSTER, "--service", service, "--image", image));
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("deploy", "--cluster", CliFixture.CLUSTER, "--service", service, "--image", image));
         args.addAll(java.util.List.of(extra));
         return fixture.run(args.toArray(String[]::new));
     }

@@ -69,11 +69,10 @@ class FailuresTest {
 
     @Test
     void shouldRenderABusyServiceAsARefusalThatIsNotBadInput() {
-        CliFailure failure = Failures.translate(
-                new ServiceBusyException(
-                        "deployment refused: another deployment is in progress on service web",
-                        "web",
-                        java.util.List.of("ecs-svc/1")));
+        CliFailure failure = Failures.translate(new ServiceBusyException(
+                "deployment refused: another deployment is in progress on service web",
+                "web",
+                java.util.List.of("ecs-svc/1")));
 
         assertThat(failure.exitCode()).isEqualTo(ExitCode.OPERATION_FAILED);
         assertThat(failure.hint()).contains("--when-busy fail").doesNotContain("check the names");

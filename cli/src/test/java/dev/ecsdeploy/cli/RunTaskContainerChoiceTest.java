@@ -27,22 +27,23 @@ class RunTaskContainerChoiceTest {
         fixture = new CliFixture(AWS, history);
         fixture.prepare();
         fixture.registerTaskDefinition("migrate", "migrate", CliFixture.MIGRATE);
-        fixture.ecs().registerTaskDefinition(r -> r.family("pair")
-                .networkMode("awsvpc")
-                .requiresCompatibilitiesWithStrings("FARGATE")
-                .cpu("256")
-                .memory("512")
-                .containerDefinitions(
-                        ContainerDefinition.builder()
-                                .name("app")
-                                .image(CliFixture.MIGRATE)
-                                .essential(true)
-                                .build(),
-                        ContainerDefinition.builder()
-                                .name("sidecar")
-                                .image(SIDECAR)
-                                .essential(false)
-                                .build()));
+        fixture.ecs()
+                .registerTaskDefinition(r -> r.family("pair")
+                        .networkMode("awsvpc")
+                        .requiresCompatibilitiesWithStrings("FARGATE")
+                        .cpu("256")
+                        .memory("512")
+                        .containerDefinitions(
+                                ContainerDefinition.builder()
+                                        .name("app")
+                                        .image(CliFixture.MIGRATE)
+                                        .essential(true)
+                                        .build(),
+                                ContainerDefinition.builder()
+                                        .name("sidecar")
+                                        .image(SIDECAR)
+                                        .essential(false)
+                                        .build()));
     }
 
     @Test

@@ -50,7 +50,9 @@ class ValidationBeforeMutationTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("cluster nope not found").contains("hint: ");
-        assertThat(fixture.mutations()).as("no RegisterTaskDefinition, no RunTask").isEmpty();
+        assertThat(fixture.mutations())
+                .as("no RegisterTaskDefinition, no RunTask")
+                .isEmpty();
     }
 
     @Test
@@ -94,7 +96,9 @@ class ValidationBeforeMutationTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("invalid duration 0s").contains("hint: use --scan-timeout");
-        assertThat(AWS.emulator().callLog().all()).as("not even a read: refused before AWS").isEmpty();
+        assertThat(AWS.emulator().callLog().all())
+                .as("not even a read: refused before AWS")
+                .isEmpty();
         assertThat(AWS.emulator().ecr().digestOf("web-scan-zero", "latest")).isEmpty();
     }
 

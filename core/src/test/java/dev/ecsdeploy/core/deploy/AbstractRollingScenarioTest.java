@@ -180,12 +180,13 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
 
         assertThat(record.status()).as(record.reason()).isEqualTo(DeploymentStatus.SUCCESSFUL);
         assertThat(events)
-                .anyMatch(e -> e.message().startsWith("service " + service + " is busy: waiting for deployment "
-                        + busyId))
+                .anyMatch(e ->
+                        e.message().startsWith("service " + service + " is busy: waiting for deployment " + busyId))
                 .anyMatch(e -> e.message().startsWith("waiting for deployment " + busyId)
                         && e.message().contains("rolloutState IN_PROGRESS, since "));
         assertThat(fixture.calls("UpdateService")).isEqualTo(updates + 1);
-        assertThat(record.newTaskDefinitionArn()).isEqualTo(fixture.describe(service).taskDefinition());
+        assertThat(record.newTaskDefinitionArn())
+                .isEqualTo(fixture.describe(service).taskDefinition());
     }
 
     @Test
@@ -196,7 +197,8 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         long registers = fixture.calls("RegisterTaskDefinition");
         long updates = fixture.calls("UpdateService");
 
-        DeploymentPlan waiting = engine.plan(request(service, EcsFixture.HEALTHY).build());
+        DeploymentPlan waiting =
+                engine.plan(request(service, EcsFixture.HEALTHY).build());
         DeploymentPlan failing = engine.plan(request(service, EcsFixture.HEALTHY)
                 .whenAnotherDeploymentInProgress(WhenBusy.FAIL)
                 .build());
@@ -218,8 +220,9 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         long updates = fixture.calls("UpdateService");
         long stops = fixture.calls("StopServiceDeployment");
 
-        DeploymentRecord record = deploy(
-                request(service, EcsFixture.HEALTHY).timeout(Duration.ofMinutes(2)).build());
+        DeploymentRecord record = deploy(request(service, EcsFixture.HEALTHY)
+                .timeout(Duration.ofMinutes(2))
+                .build());
 
         assertThat(record.status()).isEqualTo(DeploymentStatus.TIMED_OUT);
         assertThat(record.reason())

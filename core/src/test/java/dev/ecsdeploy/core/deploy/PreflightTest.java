@@ -57,7 +57,9 @@ class PreflightTest {
 
     @Test
     void shouldRefuseAnOverflowingTimeoutWhenTheRequestIsBuilt() {
-        assertThatThrownBy(() -> request("any").timeout(java.time.Duration.ofDays(999_999_999_999L)).build())
+        assertThatThrownBy(() -> request("any")
+                        .timeout(java.time.Duration.ofDays(999_999_999_999L))
+                        .build())
                 .isInstanceOf(InvalidDeploymentException.class)
                 .hasMessageStartingWith("deployment refused: the timeout ")
                 .hasMessageEndingWith(" is longer than 30 days");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.emulator.faults.UnimplementedOperations.Style;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import java.lang.reflect.RecordComponent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +55,8 @@ class RollingWithoutServiceDeploymentsTest extends AbstractRollingScenarioTest {
     void shouldLearnOnceThatServiceDeploymentsAreMissingFromAHandleOfAnOlderForm() throws Exception {
         String service = newService(2);
         DeploymentEngine engine = fixture.engine();
-        DeploymentHandle started = engine.start(request(service, EcsFixture.HEALTHY_V2).build());
+        DeploymentHandle started =
+                engine.start(request(service, EcsFixture.HEALTHY_V2).build());
         assertThat(started.serviceDeploymentsUnavailable()).isTrue();
         DeploymentHandle older = withoutTheFlag(started);
         long asked = listServiceDeploymentsCalls();
@@ -67,7 +68,9 @@ class RollingWithoutServiceDeploymentsTest extends AbstractRollingScenarioTest {
         }
 
         assertThat(round.outcome().get().status()).isEqualTo(DeploymentStatus.SUCCESSFUL);
-        assertThat(listServiceDeploymentsCalls() - asked).as("asked once, then remembered").isEqualTo(1);
+        assertThat(listServiceDeploymentsCalls() - asked)
+                .as("asked once, then remembered")
+                .isEqualTo(1);
     }
 
     private long listServiceDeploymentsCalls() {

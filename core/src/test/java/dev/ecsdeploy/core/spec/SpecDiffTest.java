@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SpecDiffTest {
     private static final String OLD_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.2";
-    private static final String NEW_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String NEW_IMAGE =
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     @Test
     void shouldShowChangesByContainerAndVariableName() {
@@ -40,7 +41,8 @@ class SpecDiffTest {
         assertThat(ImageName.parse("127.0.0.1:4599/web:1.0"))
                 .isEqualTo(new ImageName("127.0.0.1:4599", "web", "1.0", null));
         assertThat(ImageName.parse("nginx")).isEqualTo(new ImageName("", "nginx", null, null));
-        assertThat(ImageName.parse("a.io/team/web:1@sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")
+        assertThat(ImageName.parse(
+                                "a.io/team/web:1@sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")
                         .withDigest("sha256:00")
                         .toString())
                 .isEqualTo("a.io/team/web@sha256:00");

@@ -72,8 +72,9 @@ public final class CodeDeployEngine implements CodeDeployDeployments {
         DeploymentRequest deployment = request.deployment();
         if (!prepared.activeDeployments().isEmpty() && deployment.whenAnotherDeploymentInProgress() == WhenBusy.FAIL) {
             throw new ServiceBusyException(
-                    "deployment refused: CodeDeploy deployment group " + prepared.group().deploymentGroupName()
-                            + " has an active deployment " + prepared.activeDeployments() + "; nothing was changed",
+                    "deployment refused: CodeDeploy deployment group "
+                            + prepared.group().deploymentGroupName() + " has an active deployment "
+                            + prepared.activeDeployments() + "; nothing was changed",
                     deployment.service(),
                     prepared.activeDeployments());
         }

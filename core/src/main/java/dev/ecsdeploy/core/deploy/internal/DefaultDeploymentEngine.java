@@ -99,7 +99,8 @@ public final class DefaultDeploymentEngine implements DeploymentEngine {
                     clock.instant(),
                     EventKinds.DEPLOY_PHASE,
                     "service " + request.service() + " is busy: waiting for " + Verdicts.describeBusy(busy)
-                            + " to finish before UpdateService, until " + clock.instant().plus(request.timeout())));
+                            + " to finish before UpdateService, until "
+                            + clock.instant().plus(request.timeout())));
         }
         if (knownArns.isEmpty()) {
             listener.onEvent(ProgressEvent.warning(

@@ -45,11 +45,12 @@ final class ServiceInspector {
                 ? "ECS"
                 : service.deploymentController().typeAsString();
         if ("CODE_DEPLOY".equals(controller)) {
-            throw new InvalidDeploymentException("deployment refused: service " + service.serviceName()
-                    + " uses the CODE_DEPLOY deployment controller, so UpdateService cannot deploy it; deploy it"
-                    + " through CodeDeploy (strategy codedeploy: CodeDeployDeployments), or move it to ECS native"
-                    + " blue/green (see \"Migrate CodeDeploy blue/green deployments to Amazon ECS blue/green"
-                    + " deployments\")",
+            throw new InvalidDeploymentException(
+                    "deployment refused: service " + service.serviceName()
+                            + " uses the CODE_DEPLOY deployment controller, so UpdateService cannot deploy it; deploy it"
+                            + " through CodeDeploy (strategy codedeploy: CodeDeployDeployments), or move it to ECS native"
+                            + " blue/green (see \"Migrate CodeDeploy blue/green deployments to Amazon ECS blue/green"
+                            + " deployments\")",
                     InvalidDeploymentException.Reason.CODE_DEPLOY_CONTROLLER);
         }
         if ("EXTERNAL".equals(controller)) {

@@ -16,8 +16,8 @@ final class ContainerChoice {
 
     static TaskRunRequest resolve(TaskRunRequest request, TaskDefinition definition) {
         boolean imageUnnamed = request.containerImages().containsKey(TaskRunRequest.MATCHING_CONTAINER);
-        boolean overridesUnnamed = request.containerOverrides().stream()
-                .anyMatch(o -> o.name().equals(TaskRunRequest.MATCHING_CONTAINER));
+        boolean overridesUnnamed =
+                request.containerOverrides().stream().anyMatch(o -> o.name().equals(TaskRunRequest.MATCHING_CONTAINER));
         if (!imageUnnamed && !overridesUnnamed) {
             return request;
         }

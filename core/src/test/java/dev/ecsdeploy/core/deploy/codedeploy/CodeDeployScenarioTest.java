@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsdeploy.core.deploy.DeploymentEngine;
-import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.ServiceBusyException;
