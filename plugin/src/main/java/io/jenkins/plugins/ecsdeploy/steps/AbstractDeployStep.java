@@ -9,6 +9,7 @@ import dev.ecsdeploy.core.deploy.DeploymentRequest.AbortAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.TimeoutAction;
 import dev.ecsdeploy.core.deploy.DeploymentRequest.WhenBusy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
+import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
@@ -255,12 +256,18 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     }
 
     /**
-     * Adds the Pipeline spelling to core's refusal of a CODE_DEPLOY-controlled service, which names the engine; every
-     * other failure passes unchanged.
+     * Adds the Pipeline spelling to core's refusals that the user answers with a step parameter: a CODE_DEPLOY-controlled
+     * service (core names the engine) and a busy service with {@code whenBusy: 'fail'}; every other failure passes
+     * unchanged.
      */
     protected static <T> T pointingAtCodeDeploy(Callable<T> start) throws Exception {
         try {
             return start.call();
+        } catch (ServiceBusyException e) {
+            throw new ServiceBusyException(
+                    e.getMessage() + ". In a Pipeline: whenBusy: 'wait' (the default) waits for it, within timeout",
+                    e.service(),
+                    e.busyDeploymentIds());
         } catch (InvalidDeploymentException e) {
             if (e.reason() == InvalidDeploymentException.Reason.CODE_DEPLOY_CONTROLLER) {
                 throw new InvalidDeploymentException(

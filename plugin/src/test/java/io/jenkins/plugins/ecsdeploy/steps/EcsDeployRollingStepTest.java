@@ -89,6 +89,30 @@ class EcsDeployRollingStepTest {
     }
 
     @Test
+    void shouldRefuseABusyServiceWithAPipelineHintAndChangeNothingWhenAskedToFail() throws Exception {
+        world.service("roll-busy", 1);
+        TestStepContext first = new TestStepContext();
+        var busy = execution(step("roll-busy", EcsWorld.SLOW), first);
+        awaitPhase(busy, Phase.ROLLING_OUT);
+        long registers = world.calls("RegisterTaskDefinition");
+        long updates = world.calls("UpdateService");
+        EcsDeployRollingStep failing = step("roll-busy", EcsWorld.HEALTHY_V2);
+        failing.setWhenBusy("fail");
+        TestStepContext context = new TestStepContext();
+
+        failing.start(context).start();
+
+        assertThat(context.awaitFailure(WAIT))
+                .hasMessageStartingWith("deployment refused: another deployment is in progress on service roll-busy")
+                .hasMessageEndingWith("In a Pipeline: whenBusy: 'wait' (the default) waits for it, within timeout")
+                .message()
+                .doesNotContain("whenAnotherDeploymentInProgress");
+        assertThat(world.calls("RegisterTaskDefinition")).isEqualTo(registers);
+        assertThat(world.calls("UpdateService")).isEqualTo(updates);
+        busy.stop(new InterruptedException("test over"));
+    }
+
+    @Test
     void shouldRollBackAndRecordWhoAbortedWhenStopped() throws Exception {
         String previous = world.service("roll-stop", 1);
         TestStepContext context = new TestStepContext();
