@@ -95,6 +95,23 @@ class EcsRunTaskStepTest {
     }
 
     @Test
+    void shouldRunTheImageInTheOnlyContainerWhenNoneIsNamed() throws Exception {
+        job("single", EcsWorld.JOB);
+        EcsRunTaskStep step = step("single");
+        step.setImage(EcsWorld.FAILING_JOB);
+        TestStepContext context = new TestStepContext();
+
+        step.start(context).start();
+
+        assertThat(context.awaitFailure(WAIT))
+                .as("the derived revision ran the failing image in container app")
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("app")
+                .hasMessageContaining("exited with code 3");
+        assertThat(context.log()).contains("boom");
+    }
+
+    @Test
     void shouldHideContainerOutputWithoutStreamLogs() throws Exception {
         job("quiet", EcsWorld.JOB);
         EcsRunTaskStep step = step("quiet");
