@@ -126,6 +126,29 @@ class EcrBuildPushStepTest {
         assertThat(AWS.emulator().ecr().digestOf("agent-built", "1")).contains(digest);
     }
 
+    @Test
+    void shouldRefuseAScanTimeoutOfZeroBeforeBuildingOrPushing(@TempDir Path workspace) throws Exception {
+        Files.createDirectories(workspace.resolve("app"));
+        Files.writeString(workspace.resolve("app/Dockerfile"), "FROM scratch\n");
+        EcrBuildPushStep step = new EcrBuildPushStep("scan-zero");
+        step.setContext("app");
+        step.setCreateRepository(true);
+        step.setScan(true);
+        step.setScanTimeout(0);
+        AWS.emulator().callLog().clear();
+        AgentBuildPush build = new AgentBuildPush(
+                step.settings(new EnvVars()),
+                AgentBuildPush.Access.snapshot(EmulatorServices.connection(AWS.emulator())),
+                workspace.toString(),
+                new TestStepContext().get(TaskListener.class));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(build::call)
+                .isInstanceOf(dev.ecsdeploy.core.ecr.EcrImageException.class)
+                .hasMessage("invalid scan timeout PT0S: it must be positive");
+        assertThat(AWS.emulator().callLog().all()).isEmpty();
+        assertThat(AWS.emulator().ecr().digestOf("scan-zero", "latest")).isEmpty();
+    }
+
     private static void assumePodman() {
         LocalCommandRunner runner = new LocalCommandRunner();
         boolean present = runner.isAvailable("podman")
