@@ -4,6 +4,7 @@ import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.ecr.EcrImageException;
 import dev.ecsdeploy.core.ecr.EcrNames;
+import dev.ecsdeploy.core.input.Defaults;
 import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.input.Parsed;
 import hudson.model.Item;
@@ -65,13 +66,16 @@ public final class FormChecks {
         });
     }
 
-    /** A timeout in whole minutes, within the longest wait core allows. */
+    /** A timeout in whole minutes, within the wait limits core gives every timeout. */
     public FormValidation waitMinutes(Item item, String value) {
         return check(item, value, false, text -> {
-            Parsed<Duration> parsed = InputParser.waitDuration(wholeNumber(text) + "m");
-            parsed.problem().ifPresent(problem -> {
-                throw new IllegalArgumentException(problem.message());
-            });
+            int minutes = wholeNumber(text);
+            Parsed<Duration> parsed = InputParser.waitDuration(minutes + "m");
+            if (!parsed.isValid()) {
+                throw new IllegalArgumentException("invalid timeout of " + minutes + " minutes: it must be between 1"
+                        + " and " + Defaults.LONGEST_WAIT.toMinutes() + " minutes (" + Defaults.LONGEST_WAIT_TEXT
+                        + ")");
+            }
         });
     }
 
