@@ -122,8 +122,7 @@ public final class BlockingStepRun {
             return abort;
         }
         String message = failure.getMessage();
-        AbortException abort =
-                new AbortException(message == null || message.isBlank() ? failure.toString() : message);
+        AbortException abort = new AbortException(message == null || message.isBlank() ? failure.toString() : message);
         abort.initCause(failure);
         return abort;
     }

@@ -130,6 +130,7 @@ public abstract class AbstractDeployBuilder<S extends AbstractDeployStep> extend
     public void setDryRun(boolean dryRun) {
         step().setDryRun(dryRun);
     }
+
     @Override
     protected Map<String, String> variables(S step, Map<String, Object> result) {
         return ResultVariables.deployment(result);

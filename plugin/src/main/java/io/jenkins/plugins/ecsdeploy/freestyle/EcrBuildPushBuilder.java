@@ -240,6 +240,7 @@ public class EcrBuildPushBuilder extends EcsBuilder<EcrBuildPushStep> {
     public void setScan(boolean scan) {
         step().setScan(scan);
     }
+
     @Override
     protected String describe(EcrBuildPushStep step) {
         return "image build of " + step.getRepository();

@@ -98,6 +98,7 @@ public abstract class EcsBuilder<S extends AbstractEcsStep> extends Builder impl
     public void setEndpointUrl(String endpointUrl) {
         step().setEndpointUrl(endpointUrl);
     }
+
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
@@ -117,5 +118,4 @@ public abstract class EcsBuilder<S extends AbstractEcsStep> extends Builder impl
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
     }
-
 }

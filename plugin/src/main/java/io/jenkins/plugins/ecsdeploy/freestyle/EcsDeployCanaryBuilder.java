@@ -154,6 +154,7 @@ public class EcsDeployCanaryBuilder extends AbstractDeployBuilder<EcsDeployCanar
     public void setPauseTimeoutAction(String pauseTimeoutAction) {
         step().setPauseTimeoutAction(pauseTimeoutAction);
     }
+
     @Override
     protected String describe(EcsDeployCanaryStep step) {
         return step.getStrategy() + " deployment of service " + step.getService();

@@ -233,6 +233,7 @@ public class EcsRunTaskBuilder extends EcsBuilder<EcsRunTaskStep> {
     public void setStreamLogs(boolean streamLogs) {
         step().setStreamLogs(streamLogs);
     }
+
     @Override
     protected String describe(EcsRunTaskStep step) {
         String what = step.getTaskDefinition() != null

@@ -36,9 +36,7 @@ final class StepCopies {
             }
             return copy;
         } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + step.getClass().getSimpleName(), e);
         }
@@ -74,5 +72,4 @@ final class StepCopies {
     private static Object expand(Object value, EnvVars env) {
         return value instanceof String text && env != null ? env.expand(text) : value;
     }
-
 }

@@ -61,7 +61,11 @@ final class FakeBuild {
 
         @Override
         public <T extends Action> T getAction(Class<T> type) {
-            return actions.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+            return actions.stream()
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

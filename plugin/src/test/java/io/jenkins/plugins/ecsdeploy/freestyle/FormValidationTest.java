@@ -48,7 +48,9 @@ class FormValidationTest {
     @MethodSource("descriptors")
     void shouldTakePostOnlyAndTheJobFromTheUrl(EcsBuilderDescriptor descriptor) {
         assertThat(checks(descriptor)).isNotEmpty().allSatisfy(method -> {
-            assertThat(method.isAnnotationPresent(POST.class)).as(method.getName()).isTrue();
+            assertThat(method.isAnnotationPresent(POST.class))
+                    .as(method.getName())
+                    .isTrue();
             Parameter item = method.getParameters()[0];
             assertThat(item.getType()).isEqualTo(Item.class);
             assertThat(item.isAnnotationPresent(AncestorInPath.class)).isTrue();
@@ -61,7 +63,8 @@ class FormValidationTest {
     @MethodSource("descriptors")
     void shouldRefuseEveryCheckToAUserWhoMayNotConfigureTheJob(EcsBuilderDescriptor descriptor) throws Exception {
         List<Method> fieldChecks = checks(descriptor).stream()
-                .filter(m -> !m.getName().endsWith("CredentialsId") && !m.getName().endsWith("CredentialsIdItems"))
+                .filter(m ->
+                        !m.getName().endsWith("CredentialsId") && !m.getName().endsWith("CredentialsIdItems"))
                 .toList();
         assertThat(fieldChecks).isNotEmpty();
 

@@ -75,7 +75,9 @@ class FreestyleBuildTest {
                 .containsEntry("ECS_DEPLOYMENT_STATUS", "SUCCESSFUL");
         assertThat(later.get("ECS_SERVICE_DEPLOYMENT_ARN")).startsWith("arn:aws:ecs:");
         assertThat(world.primaryTaskDefinition("fs-roll")).isEqualTo(later.get("TASK_DEFINITION_ARN"));
-        assertThat(builder.getImage()).as("the configuration keeps the reference").isEqualTo("${NEW_IMAGE}");
+        assertThat(builder.getImage())
+                .as("the configuration keeps the reference")
+                .isEqualTo("${NEW_IMAGE}");
         assertThat(build.run.getResult()).isNull();
         assertThat(build.log()).contains("[ecs-deploy] rolling deployment of service fs-roll");
     }
@@ -156,9 +158,7 @@ class FreestyleBuildTest {
         build.perform(builder);
 
         EnvVars later = build.environmentOfLaterSteps();
-        assertThat(later)
-                .containsEntry("ECS_TASK_STATUS", "SUCCEEDED")
-                .containsEntry("ECS_TASK_EXIT_CODE", "0");
+        assertThat(later).containsEntry("ECS_TASK_STATUS", "SUCCEEDED").containsEntry("ECS_TASK_EXIT_CODE", "0");
         assertThat(later.get("ECS_TASK_ARN")).contains(":task/");
         assertThat(later.get("TASK_DEFINITION_ARN")).contains("task-definition/fs-migrate:");
         assertThat(build.log()).contains("[ecs-deploy] task run of task definition fs-migrate");
