@@ -5,7 +5,6 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.ecsdeploy.exec.BlockingStepRun;
 import io.jenkins.plugins.ecsdeploy.exec.BuildStepContext;
@@ -113,9 +112,4 @@ public abstract class EcsBuilder<S extends AbstractEcsStep> extends Builder impl
 
     /** The environment variables the step's return value gives later build steps; never a secret. */
     protected abstract Map<String, String> variables(S step, Map<String, Object> result);
-
-    @Override
-    public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
-    }
 }

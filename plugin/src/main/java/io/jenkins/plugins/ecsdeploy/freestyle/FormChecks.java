@@ -26,7 +26,7 @@ import jenkins.model.Jenkins;
  * when the build runs, so it is not judged here.
  */
 public final class FormChecks {
-    /** ECS cluster and service names: up to 255 letters, digits, hyphens and underscores, or an ARN. */
+    /** ECS cluster and service names: up to 255 letters, digits, hyphens and underscores, or an ARN (aws-behaviour §16). */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final JenkinsFacade jenkins;
