@@ -180,6 +180,52 @@ class FreestyleBuildTest {
     }
 
     @Test
+    void shouldStopTheTasksBeforeAnAbortedBuildEnds() throws Exception {
+        job("fs-long", EcsWorld.LONG_JOB);
+        long runs = world.calls("RunTask");
+        FakeBuild build = build();
+        EcsRunTaskBuilder builder = new EcsRunTaskBuilder();
+        builder.setCluster(EcsWorld.CLUSTER);
+        builder.setTaskDefinition("fs-long");
+        builder.setLaunchType("EC2");
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread executor = new Thread(() -> {
+            try {
+                build.perform(builder);
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        executor.start();
+        awaitCalls("RunTask", runs + 1);
+        EcsWorld.sleep(300);
+
+        executor.interrupt();
+        executor.join(Duration.ofSeconds(60).toMillis());
+
+        assertThat(executor.isAlive()).isFalse();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(world.calls("StopTask")).isPositive();
+        assertThat(build.environmentOfLaterSteps()).doesNotContainKey("ECS_TASK_ARN");
+    }
+
+    @Test
+    void shouldPlanWithoutChangingAnythingInADryRun() throws Exception {
+        String current = world.service("fs-dry", 1);
+        long registers = world.calls("RegisterTaskDefinition");
+        FakeBuild build = build();
+        EcsDeployRollingBuilder builder = rolling("fs-dry", EcsWorld.HEALTHY_V2);
+        builder.setDryRun(true);
+
+        build.perform(builder);
+
+        assertThat(build.environmentOfLaterSteps()).containsEntry("ECS_DEPLOYMENT_STATUS", "DRY_RUN");
+        assertThat(build.log()).contains("dry run, nothing is changed");
+        assertThat(world.calls("RegisterTaskDefinition")).isEqualTo(registers);
+        assertThat(world.primaryTaskDefinition("fs-dry")).isEqualTo(current);
+    }
+
+    @Test
     void shouldPromoteTheImageNamedByTheBuildsVariables() throws Exception {
         AWS.emulator().ecr().createRepository("fs-web");
         String digest = AWS.emulator().ecr().putSyntheticImage("fs-web", "build-7", Map.of());
