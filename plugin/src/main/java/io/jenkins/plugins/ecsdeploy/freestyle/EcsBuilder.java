@@ -17,7 +17,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * A Freestyle build step that is a pipeline step: it keeps the step itself as the holder of its fields (so names,
  * defaults and normalization are the step's), and runs the step's own execution to its end in the build
- * ({@link BlockingStepRun}). Before it runs, ${VARIABLE} references in text fields are replaced from the build's
+ * ({@link BlockingStepRun}). Before it runs, {@code ${VARIABLE}} references in text fields are replaced from the build's
  * environment, as Freestyle users expect; afterwards the step's return value becomes environment variables for the
  * later build steps ({@link EcsBuildVariables}).
  *

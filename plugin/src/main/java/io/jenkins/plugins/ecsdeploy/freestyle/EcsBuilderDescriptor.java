@@ -35,15 +35,8 @@ public abstract class EcsBuilderDescriptor extends BuildStepDescriptor<Builder> 
         return CredentialsIdField.inJenkins().check(item, value);
     }
 
-    /** The shared checks; a test replaces them through {@link #checks(FormChecks)}. */
+    /** The checks of names, tags, percentages and durations, shared by every build step. */
     protected FormChecks checks() {
-        return checks == null ? FormChecks.inJenkins() : checks;
-    }
-
-    private transient FormChecks checks;
-
-    /** Uses {@code replacement} for this descriptor's checks (tests: a Jenkins facade without Jenkins). */
-    void checks(FormChecks replacement) {
-        this.checks = replacement;
+        return FormChecks.inJenkins();
     }
 }
