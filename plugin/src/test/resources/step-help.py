@@ -234,8 +234,8 @@ fs_docs = ["# Freestyle build steps", "",
  "  ecs-deploy build step overwrites a variable it sets again.",
  "- **Failure.** A failed build, a refused scan gate, a deployment that failed or was rolled back (by the circuit",
  "  breaker, an alarm or a timeout), or a task that exited non-zero, fails the build (result FAILURE) with the concise",
- "  reason as the last line of the log. Nothing failed is reported as success. A scan gate set to `unstable` marks the",
- "  build UNSTABLE.",
+ "  reason as the build's error line, without a stack trace. Nothing failed is reported as success. A scan gate set to",
+ "  `unstable` marks the build UNSTABLE.",
  "- **Abort.** When the build is aborted while a deployment runs, `onAbort` applies (`rollback` by default): the",
  "  build step rolls the deployment back, and the build ends (ABORTED) once the rollback has started. An aborted task",
  "  run stops its tasks. Aborting again does not skip this.",
@@ -244,8 +244,8 @@ fs_docs = ["# Freestyle build steps", "",
  "- **Restarts.** A Freestyle build does not survive a Jenkins restart. The deployment carries on in AWS (ECS's",
  "  circuit breaker and alarms still apply); use a Pipeline for deployments that must be followed across a restart.",
  "- **Credentials.** `credentialsId` and `roleArn` work as in a Pipeline; without them, the identity of the agent that",
- "  holds the workspace is used. There is no `withEcsEnvironment`: give region and cluster in each build step, or set",
- "  the defaults in the global configuration.", ""]
+ "  holds the workspace is used. There is no `withEcsEnvironment`: give the cluster and environment in each build",
+ "  step; region, credentials and endpoint default to the global configuration.", ""]
 for cls, title, symbol, required, fields, variables in BUILDERS:
     d = os.path.join(FS_BASE, cls)
     os.makedirs(d, exist_ok=True)

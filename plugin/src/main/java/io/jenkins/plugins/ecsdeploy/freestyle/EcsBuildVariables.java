@@ -3,8 +3,8 @@ package io.jenkins.plugins.ecsdeploy.freestyle;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The environment variables the ecs-deploy build steps of a Freestyle build give the build steps after them
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * variables it sets again. Holds ARNs, URIs, digests and statuses only, never a secret. Invisible in the UI.
  */
 public final class EcsBuildVariables implements EnvironmentContributingAction {
-    private final TreeMap<String, String> variables = new TreeMap<>();
+    private final LinkedHashMap<String, String> variables = new LinkedHashMap<>();
 
     /** Adds {@code values} to the build's variables, creating the action on the first call. */
     static void contribute(Run<?, ?> run, Map<String, String> values) {

@@ -71,6 +71,47 @@ class FreestyleFormTest {
 
     @ParameterizedTest
     @MethodSource("builders")
+    void shouldKeepEveryValueThroughTheJobsConfigXml(Class<?> builder, Class<?> step) throws Exception {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        Object instance = construct(builder, bound);
+        for (Method setter : setters(builder)) {
+            Object value = sample(field(setter), setter.getParameterTypes()[0]);
+            setter.invoke(instance, value);
+            bound.put(field(setter), value);
+        }
+
+        String xml = xstream().toXML(instance);
+        Object restored = xstream().fromXML(xml);
+
+        for (String field : bound.keySet()) {
+            assertThat(getter(builder, field).invoke(restored))
+                    .as(builder.getSimpleName() + "." + field + " after config.xml")
+                    .isEqualTo(bound.get(field));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldKeepTheVariablesThroughTheBuildXml() {
+        FakeBuild.FakeRun run = new FakeBuild.FakeRun();
+        EcsBuildVariables.contribute(run, Map.of("IMAGE_URI", "r/web@sha256:1", "IMAGE_TAG", "7"));
+        EcsBuildVariables.contribute(run, Map.of("IMAGE_TAG", "8"));
+
+        EcsBuildVariables restored =
+                (EcsBuildVariables) xstream().fromXML(xstream().toXML(run.getAction(EcsBuildVariables.class)));
+
+        assertThat(run.getActions()).hasSize(1);
+        assertThat(restored.getVariables())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("IMAGE_URI", "r/web@sha256:1", "IMAGE_TAG", "8"));
+    }
+
+    private static com.thoughtworks.xstream.XStream xstream() {
+        com.thoughtworks.xstream.XStream xstream = new com.thoughtworks.xstream.XStream();
+        xstream.addPermission(com.thoughtworks.xstream.security.AnyTypePermission.ANY);
+        return xstream;
+    }
+
+    @ParameterizedTest
+    @MethodSource("builders")
     void shouldHaveExactlyThePipelineStepsFieldsAndTypes(Class<?> builder, Class<?> step) {
         assertThat(signature(builder)).isEqualTo(signature(step));
     }
