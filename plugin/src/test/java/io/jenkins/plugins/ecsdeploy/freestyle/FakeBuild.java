@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.freestyle;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Action;
+import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import jenkins.model.RunAction2;
+import org.mockito.Mockito;
 
 /**
  * A Freestyle build for tests without Jenkins: a run that keeps its actions and result, a workspace directory, the
@@ -48,11 +51,20 @@ final class FakeBuild {
         return listener.log();
     }
 
-    /** A run that keeps actions and the worst result it was given, as Jenkins' does. */
+    /**
+     * A run that keeps actions (attaching them, as Jenkins' does) and the worst result it was given; its job grants
+     * every permission.
+     */
     @SuppressWarnings("rawtypes")
     static final class FakeRun extends Run {
         private final List<Action> actions = new CopyOnWriteArrayList<>();
+        private final Job job = Mockito.mock(Job.class);
         private volatile Result result;
+
+        @Override
+        public Job getParent() {
+            return job;
+        }
 
         @Override
         public List<Action> getActions() {
@@ -71,6 +83,9 @@ final class FakeBuild {
         @Override
         public void addAction(Action a) {
             actions.add(a);
+            if (a instanceof RunAction2 attached) {
+                attached.onAttached(this);
+            }
         }
 
         @Override

@@ -125,7 +125,7 @@ class FreestyleBuildTest {
     }
 
     @Test
-    void shouldShiftTrafficAndDecideAPauseOnTheBuildPage() throws Exception {
+    void shouldShiftTrafficAndContinueAfterThePauseTimeout() throws Exception {
         world.trafficShiftingService("fs-canary", 2);
         FakeBuild build = build();
         EcsDeployCanaryBuilder builder = new EcsDeployCanaryBuilder("fs-canary");
@@ -143,6 +143,35 @@ class FreestyleBuildTest {
         assertThat(build.run.getAction(CanaryDecisionAction.class)).isNotNull();
         assertThat(build.log()).contains("paused at POST_TEST_TRAFFIC_SHIFT");
         assertThat(world.calls("ContinueServiceDeployment")).isPositive();
+    }
+
+    @Test
+    void shouldRollTheCanaryBackWhenSomeoneSaysSoOnTheBuildPage() throws Exception {
+        String previous = world.trafficShiftingService("fs-canary-no", 2);
+        FakeBuild build = build();
+        EcsDeployCanaryBuilder builder = new EcsDeployCanaryBuilder("fs-canary-no");
+        builder.setCluster(EcsWorld.CLUSTER);
+        builder.setImage(EcsWorld.HEALTHY_V2);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread executor = new Thread(() -> {
+            try {
+                build.perform(builder);
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        executor.start();
+        CanaryDecisionAction offered = awaitDecisionOffered(build);
+
+        offered.doRollback();
+        executor.join(Duration.ofSeconds(60).toMillis());
+
+        assertThat(executor.isAlive()).isFalse();
+        assertThat(ended.get()).isInstanceOf(AbortException.class).hasMessageContaining("ROLLED_BACK");
+        assertThat(build.run.getResult()).isEqualTo(Result.FAILURE);
+        assertThat(offered.getDecision()).isEqualTo("ROLLBACK");
+        world.settle("fs-canary-no");
+        assertThat(world.primaryTaskDefinition("fs-canary-no")).isEqualTo(previous);
     }
 
     @Test
@@ -274,6 +303,16 @@ class FreestyleBuildTest {
                                 .essential(true)
                                 .memory(512)
                                 .build()));
+    }
+
+    private static CanaryDecisionAction awaitDecisionOffered(FakeBuild build) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        CanaryDecisionAction action;
+        while ((action = build.run.getAction(CanaryDecisionAction.class)) == null) {
+            assertThat(System.nanoTime()).as("waiting for the pause").isLessThan(deadline);
+            EcsWorld.sleep(20);
+        }
+        return action;
     }
 
     private void awaitCalls(String operation, long count) {
