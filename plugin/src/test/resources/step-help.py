@@ -1,11 +1,14 @@
-"""Generates each step's help-<field>.html, config.jelly and docs/user/steps.md from one table, so they agree.
+"""Generates each step's help-<field>.html, config.jelly and docs/user/steps.md from one table, so they agree; and
+the same for the Freestyle build steps (package freestyle, docs/user/freestyle.md), from the same table.
 
-Run from the repository root: python3 plugin/src/test/resources/step-help.py
-StepFormTest checks that every field has a help file and a config.jelly entry.
+Run from the repository root: python3 plugin/src/test/resources/step-help.py [OUTPUT_ROOT]
+StepFormTest checks that every field has a help file and a config.jelly entry; FreestyleFormTest runs this script
+into a temporary OUTPUT_ROOT and checks that the committed files are what it generates.
 """
-import html, os
+import html, os, sys
 
-BASE = "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/steps"
+ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
+BASE = os.path.join(ROOT, "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/steps")
 
 COMMON = {
  "region": "AWS region, for example <code>eu-west-1</code>. Defaults to the enclosing <code>withEcsEnvironment</code>, then the global configuration.",
@@ -137,9 +140,14 @@ STEPS = [
 ]
 CHOICE_OR_BOOL = {"forceNewDeployment", "wait", "dryRun", "streamLogs", "noCache", "pull", "createRepository", "scan"}
 
+# What a new form shows, so that a field left as it is binds to the step's default (an unticked "wait" would be
+# wait: false, an empty pauseAt would be "none").
+FORM_DEFAULTS = {"wait": "true", "streamLogs": "true", "pauseAt": "POST_TEST_TRAFFIC_SHIFT"}
+
 def field_entry(name):
     title = name[0].upper() + "".join(" " + c.lower() if c.isupper() else c for c in name[1:])
-    control = "<f:checkbox/>" if name in CHOICE_OR_BOOL else "<c:select/>" if name == "credentialsId" else "<f:textbox/>"
+    default = f' default="{FORM_DEFAULTS[name]}"' if name in FORM_DEFAULTS else ""
+    control = f"<f:checkbox{default}/>" if name in CHOICE_OR_BOOL else "<c:select/>" if name == "credentialsId" else f"<f:textbox{default}/>"
     return f'  <f:entry field="{name}" title="{title}">\n    {control}\n  </f:entry>\n'
 
 docs = ["# Pipeline steps\n\nOne section per step: its parameters (the same text as the help in the Snippet Generator, generated from",
@@ -172,5 +180,106 @@ docs.append("## Connection parameters (every step)\n\n| Parameter | Meaning |\n|
 for name, text in COMMON.items():
     docs.append(f"| `{name}` | {text} |")
 docs.append("")
-with open("docs/user/steps.md", "w") as f:
+os.makedirs(os.path.join(ROOT, "docs/user"), exist_ok=True)
+with open(os.path.join(ROOT, "docs/user/steps.md"), "w") as f:
     f.write("\n".join(docs))
+
+
+# ---- Freestyle build steps: the same fields and texts, where a Freestyle build differs in its own words ----
+FS_BASE = os.path.join(ROOT, "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/freestyle")
+FS_COMMON = {**COMMON,
+ "region": "AWS region, for example <code>eu-west-1</code>. Defaults to the global configuration.",
+}
+FS_DEPLOY = {**DEPLOY,
+ "cluster": "Name or ARN of the cluster. Defaults to <code>default</code>.",
+ "image": "The new image, best pinned by digest (<code>${IMAGE_URI}</code> from an earlier ECR build step). It replaces the image of the containers named in <code>containers</code>, or of every container whose image is from the same repository. Give either <code>image</code> or <code>taskDefinition</code>.",
+ "environment": "Name of the environment deployed to (for example <code>prod</code>), recorded with the deployment.",
+ "wait": "Wait for the verdict (default). When off, the build step ends once ECS has accepted the deployment, with <code>ECS_DEPLOYMENT_STATUS=IN_PROGRESS</code>.",
+ "onAbort": "What to do when the build is aborted while the deployment runs: <code>rollback</code> (default: the build step rolls the deployment back before the build ends) or <code>leave</code>.",
+}
+FS_CANARY = {**CANARY,
+ "strategy": "ECS's native traffic-shifting strategy: <code>canary</code> (default), <code>linear</code> or <code>blueGreen</code>. The service needs a load balancer with advancedConfiguration, or Service Connect. <code>codeDeploy</code> deploys a service with the CODE_DEPLOY deployment controller through CodeDeploy instead: traffic shifting, alarms and rollback come from the deployment group and <code>deploymentConfigName</code>, and the deployment group's ready wait is the pause decided on the build page.",
+ "pauseAt": "Lifecycle stage where the deployment pauses for a decision (default <code>POST_TEST_TRAFFIC_SHIFT</code>); <code>none</code> never pauses. The build page offers Continue and Roll back while it pauses.",
+ "pauseTimeout": "Minutes to wait for someone to decide on the build page before <code>pauseTimeoutAction</code> applies. Empty waits until the deployment's own timeout.",
+}
+FS_RUNTASK = {**RUNTASK, "cluster": FS_DEPLOY["cluster"],
+ "wait": "Wait until every task has stopped and judge the exit codes (default). When off, the build step ends once the tasks run.",
+}
+FS_BUILD = {**BUILD,
+ "tags": "Tags to push, comma-separated (for example <code>${GIT_COMMIT}, latest</code>).",
+ "secrets": "Build secrets from Jenkins credentials: <code>id=VARIABLE</code> lines, where VARIABLE is bound by the build's credentials bindings (<em>Use secret text(s) or file(s)</em>). The value reaches the builder through its environment, never its command line.",
+}
+IMAGE_VARS = [("IMAGE_URI", "the image pinned by digest, <code>repositoryUri@sha256:...</code>"), ("IMAGE_DIGEST", "the digest, <code>sha256:...</code>"), ("IMAGE_REPOSITORY_URI", "the repository URI"), ("IMAGE_TAG", "the first tag"), ("IMAGE_TAGS", "every tag, comma-separated"), ("IMAGE_UNCHANGED", "<code>true</code> when the image (or every tag) was already there"), ("IMAGE_SCAN_VERDICT", "the scan gate's verdict, when scanned")]
+DEPLOY_VARS = [("TASK_DEFINITION_ARN", "the task definition deployed"), ("PREVIOUS_TASK_DEFINITION_ARN", "the task definition it replaced"), ("ECS_SERVICE_DEPLOYMENT_ARN", "ECS's service deployment"), ("ECS_DEPLOYMENT_ID", "the deployment id (CodeDeploy's, for <code>codeDeploy</code>)"), ("ECS_DEPLOYMENT_STATUS", "<code>SUCCESSFUL</code>, <code>IN_PROGRESS</code> (wait off) or <code>DRY_RUN</code>")]
+TASK_VARS = [("TASK_DEFINITION_ARN", "the task definition run"), ("ECS_TASK_STATUS", "<code>SUCCEEDED</code>, or <code>STARTED</code> (wait off)"), ("ECS_TASK_ARN", "the first task"), ("ECS_TASK_ARNS", "every task, comma-separated"), ("ECS_TASK_EXIT_CODE", "the exit code of <code>container</code> (or of the only container) in the first task")]
+BUILDERS = [
+ ("EcrBuildPushBuilder", "ECR: build an image and push it", "ecrBuildPush", ["repository"], FS_BUILD, IMAGE_VARS),
+ ("EcrPromoteBuilder", "ECR: add tags to an image (promote)", "ecrPromote", ["repository", "source", "tags"], PROMOTE, IMAGE_VARS),
+ ("EcsDeployRollingBuilder", "ECS: deploy to a service with a rolling update", "ecsDeployRolling", ["service"], FS_DEPLOY, DEPLOY_VARS),
+ ("EcsDeployCanaryBuilder", "ECS: deploy to a service with canary, linear or blue/green traffic shifting, or CodeDeploy", "ecsDeployCanary", ["service"], {**FS_DEPLOY, **FS_CANARY}, DEPLOY_VARS),
+ ("EcsRunTaskBuilder", "ECS: run a task and wait for its exit code", "ecsRunTask", [], FS_RUNTASK, TASK_VARS),
+]
+fs_docs = ["# Freestyle build steps", "",
+ "Five build steps for Freestyle (and other classic) projects, under *Add build step*. Each is the Pipeline step of",
+ "the same name underneath: the same fields with the same defaults, the same checks, the same execution against AWS,",
+ "so [steps.md](steps.md) describes what each one does. This page is generated, with the help in the form, from",
+ "`plugin/src/test/resources/step-help.py`.", "",
+ "## What is the same, what differs", "",
+ "- **Variables.** Text fields may use `${VARIABLE}` (or `$VARIABLE`) from the build's environment: parameters,",
+ "  `GIT_COMMIT`, and the variables of an earlier ecs-deploy build step, such as `${IMAGE_URI}`. They are replaced when",
+ "  the build runs; the form cannot check such a value, and says so. Numbers, checkboxes and the choice fields",
+ "  (`onTimeout`, `onAbort`, `whenBusy`, `strategy`, `pauseTimeoutAction`) take their value as written. Never put a",
+ "  secret variable in a field (it would reach a command line or a request): give build secrets through `secrets`.",
+ "- **Variables for later build steps.** Each build step adds environment variables (below) for the build steps after",
+ "  it, and for post-build actions. They hold URIs, ARNs, digests, statuses and exit codes, never a secret. A later",
+ "  ecs-deploy build step overwrites a variable it sets again.",
+ "- **Failure.** A failed build, a refused scan gate, a deployment that failed or was rolled back (by the circuit",
+ "  breaker, an alarm or a timeout), or a task that exited non-zero, fails the build (result FAILURE) with the concise",
+ "  reason as the build's error line, without a stack trace. Nothing failed is reported as success. A scan gate set to",
+ "  `unstable` marks the build UNSTABLE.",
+ "- **Abort.** When the build is aborted while a deployment runs, `onAbort` applies (`rollback` by default): the",
+ "  build step rolls the deployment back, and the build ends (ABORTED) once the rollback has started. An aborted task",
+ "  run stops its tasks. Aborting again does not skip this.",
+ "- **Pauses.** A Freestyle build step has no body. A canary that pauses (`pauseAt`) is decided on the build page",
+ "  (Continue, Roll back), or by `pauseTimeoutAction` after `pauseTimeout`.",
+ "- **Restarts.** A Freestyle build does not survive a Jenkins restart. The deployment carries on in AWS (ECS's",
+ "  circuit breaker and alarms still apply); use a Pipeline for deployments that must be followed across a restart.",
+ "- **Credentials.** `credentialsId` and `roleArn` work as in a Pipeline; without them, the identity of the agent that",
+ "  holds the workspace is used. There is no `withEcsEnvironment`: give the cluster and environment in each build",
+ "  step; region, credentials and endpoint default to the global configuration.", ""]
+for cls, title, symbol, required, fields, variables in BUILDERS:
+    d = os.path.join(FS_BASE, cls)
+    os.makedirs(d, exist_ok=True)
+    for name, text in {**fields, **FS_COMMON}.items():
+        with open(os.path.join(d, f"help-{name}.html"), "w") as f:
+            f.write(f"<div>\n  {text}\n</div>\n")
+    with open(os.path.join(d, "help.html"), "w") as f:
+        f.write(f"<div>\n  The build step form of the Pipeline step <code>{symbol}</code>. Later build steps get:\n  <ul>\n")
+        for var, text in variables:
+            f.write(f"    <li><code>{var}</code>: {text}</li>\n")
+        f.write("  </ul>\n</div>\n")
+    jelly = "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:c=\"/lib/credentials\">\n"
+    for name in fields:
+        jelly += field_entry(name)
+    jelly += "  <f:advanced title=\"AWS connection\">\n"
+    for name in FS_COMMON:
+        jelly += "  " + field_entry(name).replace("\n  ", "\n    ")
+    jelly += "  </f:advanced>\n</j:jelly>\n"
+    with open(os.path.join(d, "config.jelly"), "w") as f:
+        f.write(jelly)
+    fs_docs.append(f"## {title}\n")
+    fs_docs.append(f"The Pipeline step `{symbol}`. Class `io.jenkins.plugins.ecsdeploy.freestyle.{cls}`.\n")
+    fs_docs.append("| Field | Meaning |\n|---|---|")
+    for name, text in fields.items():
+        req = " (required)" if name in required else ""
+        fs_docs.append(f"| `{name}`{req} | {text} |")
+    fs_docs.append("\n**Environment variables for later build steps:**\n\n| Variable | Value |\n|---|---|")
+    for var, text in variables:
+        fs_docs.append(f"| `{var}` | {text} |")
+    fs_docs.append("")
+fs_docs.append("## Connection fields (every build step, under *AWS connection*)\n\n| Field | Meaning |\n|---|---|")
+for name, text in FS_COMMON.items():
+    fs_docs.append(f"| `{name}` | {text} |")
+fs_docs.append("")
+with open(os.path.join(ROOT, "docs/user/freestyle.md"), "w") as f:
+    f.write("\n".join(fs_docs))

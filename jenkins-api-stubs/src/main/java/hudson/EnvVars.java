@@ -4,7 +4,7 @@ package hudson;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A map like the real one; its expansion logic is not stubbed. */
+/** A map like the real one; {@link #expand} replaces {@code $NAME} and {@code ${NAME}} as Util.replaceMacro does. */
 public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
         super(String.CASE_INSENSITIVE_ORDER);
@@ -27,7 +27,19 @@ public class EnvVars extends TreeMap<String, String> {
     }
 
     public String expand(String s) {
-        throw new UnsupportedOperationException();
+        if (s == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$([A-Za-z0-9_.]+|\\{([^}]+)\\})")
+                .matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(2) != null ? m.group(2) : m.group(1);
+            String value = get(key);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public String get(String key, String defaultValue) {
