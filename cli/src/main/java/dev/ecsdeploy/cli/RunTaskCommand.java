@@ -103,6 +103,15 @@ final class RunTaskCommand extends AwsCommand {
 
     @Override
     void validate() {
+        Inputs.require(InputParser.ecsName("cluster", cluster), "--cluster");
+        if (what.service != null) {
+            Inputs.require(InputParser.ecsName("service", what.service), "--service");
+        } else {
+            Inputs.require(InputParser.taskDefinitionReference(what.taskDefinition), "--task-definition");
+        }
+        if (launchType != null) {
+            Inputs.require(InputParser.launchType(launchType), "--launch-type");
+        }
         if ((image != null || !command.isEmpty()) && container == null) {
             throw CliFailure.badInput(
                     "run-task refused: --image and --command need the container they apply to",
