@@ -77,23 +77,47 @@ public final class DockerfileSyntax {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            boolean endsContinued = line.charAt(line.length() - 1) == escape;
             if (!continued) {
-                String instruction = line.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-                if (!INSTRUCTIONS.contains(instruction)) {
-                    return "line " + (i + 1) + ": unknown instruction " + line.split("\\s+", 2)[0];
+                String problem = instructionProblem(line, endsContinued, seenFrom);
+                if (problem != null) {
+                    return "line " + (i + 1) + ": " + problem;
                 }
-                if (!seenFrom && !instruction.equals("FROM") && !instruction.equals("ARG")) {
-                    return "line " + (i + 1) + ": " + instruction + " before the first FROM";
-                }
-                seenFrom |= instruction.equals("FROM");
+                seenFrom |= line.toUpperCase(Locale.ROOT).startsWith("FROM");
             }
-            continued = line.charAt(line.length() - 1) == escape;
+            continued = endsContinued;
             Matcher heredoc = HEREDOC.matcher(line);
             if (!continued && heredoc.find()) {
                 heredocEnd = heredoc.group(1);
             }
         }
         return seenFrom ? null : "has no FROM line: it is not a Dockerfile";
+    }
+
+    /** What is wrong with an instruction line, or null; arguments on continuation lines are not counted. */
+    private static String instructionProblem(String line, boolean continued, boolean seenFrom) {
+        String[] words = line.split("\\s+");
+        String instruction = words[0].toUpperCase(Locale.ROOT);
+        if (!INSTRUCTIONS.contains(instruction)) {
+            return "unknown instruction " + words[0];
+        }
+        if (!seenFrom && !instruction.equals("FROM") && !instruction.equals("ARG")) {
+            return instruction + " before the first FROM";
+        }
+        if (continued) {
+            return null;
+        }
+        long arguments = java.util.Arrays.stream(words)
+                .skip(1)
+                .filter(word -> !word.startsWith("--"))
+                .count();
+        if (arguments == 0) {
+            return instruction + " needs an argument";
+        }
+        if ((instruction.equals("COPY") || instruction.equals("ADD")) && arguments < 2 && !line.contains("<<")) {
+            return instruction + " needs a source and a destination";
+        }
+        return null;
     }
 
     /** The escape directive ({@code # escape=`}) of the Dockerfile's first lines; a backslash without one. */
