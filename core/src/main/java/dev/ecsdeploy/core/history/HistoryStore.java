@@ -186,16 +186,24 @@ public final class HistoryStore {
         Path journal = journalFile();
         try {
             Files.createDirectories(directory);
+            var kept = new ArrayList<DamagedLine>();
+            CompactionResult result;
             try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
-                return Files.exists(journal) ? compactLocked(journal, retention) : new CompactionResult(0, 0, 0, 0, 0);
+                result = Files.exists(journal)
+                        ? compactLocked(journal, retention, kept)
+                        : new CompactionResult(0, 0, 0, 0, 0);
             }
+            reportKept(kept); // after unlocking, as for appends: a listener that records something cannot deadlock us
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("history not compacted: " + journal + ": " + e.getMessage(), e);
         }
     }
 
-    private CompactionResult compactLocked(Path journal, RetentionPolicy retention) throws IOException {
+    private CompactionResult compactLocked(Path journal, RetentionPolicy retention, List<DamagedLine> kept)
+            throws IOException {
         var reporter = new Reporter();
+        reporter.keepLines = true;
         var entries = new ArrayList<HistoryEntry>();
         long bytesBefore;
         try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
@@ -209,6 +217,7 @@ public final class HistoryStore {
         }
         var history = History.of(retention.apply(History.of(entries), clock.instant()));
         keepDamaged(reporter.damaged);
+        kept.addAll(reporter.damaged);
         var rewritten = rewriteLocked(journal, history);
         int lines = entries.size() + reporter.dropped;
         return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
@@ -233,13 +242,19 @@ public final class HistoryStore {
             }
             channel.force(false);
         }
+    }
+
+    private void reportKept(List<DamagedLine> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        String lines = kept.stream()
+                .map(line -> String.valueOf(line.number()))
+                .collect(java.util.stream.Collectors.joining(", "));
         warn(
                 EventKinds.HISTORY_DAMAGED_LINES_KEPT,
-                journalFile() + ": compaction moved " + damaged.size() + " damaged line(s) (lines "
-                        + damaged.stream()
-                                .map(line -> String.valueOf(line.number()))
-                                .collect(java.util.stream.Collectors.joining(", "))
-                        + ") to " + file);
+                journalFile() + ": compaction moved " + kept.size() + " damaged line(s) (lines " + lines + ") to "
+                        + directory.resolve(DAMAGED));
     }
 
     /**
@@ -426,6 +441,7 @@ public final class HistoryStore {
     /** Counts and reports the lines a read skipped, without flooding the listener; keeps the damaged ones. */
     private final class Reporter {
         private long from;
+        private boolean keepLines;
         private int warnings;
         private int dropped;
         private int unreadable;
@@ -435,7 +451,7 @@ public final class HistoryStore {
         void skipped(DamagedLine line) {
             if (line.parsed().problem() == LineProblem.NOT_JSON) {
                 dropped++;
-                damaged.add(line);
+                keep(line);
             } else {
                 unreadable++;
                 firstUnreadable = firstUnreadable == null ? line.parsed().description() : firstUnreadable;
@@ -448,7 +464,7 @@ public final class HistoryStore {
 
         void torn(long start, long number, byte[] bytes) {
             dropped++;
-            damaged.add(new DamagedLine(
+            keep(new DamagedLine(
                     number,
                     start,
                     new ParsedLine(null, LineProblem.NOT_JSON, "incomplete last line (an interrupted write)"),
@@ -459,6 +475,13 @@ public final class HistoryStore {
                     EventKinds.HISTORY_TORN_LINE,
                     journalFile() + ": skipped the incomplete last line, " + where(number, start) + " (" + bytes.length
                             + " bytes without a newline, an interrupted write)");
+        }
+
+        /** Only compaction, which replaces the journal, needs the damaged lines' bytes; reads leave them in place. */
+        private void keep(DamagedLine line) {
+            if (keepLines) {
+                damaged.add(line);
+            }
         }
 
         /** The line's number when the read started at the journal's start (else it is unknown), and its offset. */
