@@ -18,6 +18,7 @@ abstract class AwsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        aws.validate();
         validate();
         try (CliSession session = CliSession.open(
                 aws, spec.commandLine().getOut(), spec.commandLine().getErr())) {

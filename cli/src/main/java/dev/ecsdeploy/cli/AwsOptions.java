@@ -2,6 +2,7 @@ package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.input.Defaults;
 import dev.ecsdeploy.core.input.InputParser;
+import dev.ecsdeploy.core.input.Parsed;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -47,6 +48,28 @@ final class AwsOptions {
             defaultValue = Defaults.MAX_ATTEMPTS_TEXT,
             description = "Attempts per AWS call, retries of throttling and 5xx included (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
+
+    /** Checks the common options before any call: a region that is a region, a profile that exists, a usable history. */
+    void validate() {
+        if (region != null) {
+            Inputs.require(InputParser.region(region), "--region");
+        }
+        if (profile != null) {
+            Profiles.requireExisting(profile);
+        }
+        if (maxAttempts < 1) {
+            throw CliFailure.badInput(
+                    "invalid --max-attempts " + maxAttempts + ": at least 1",
+                    "use --max-attempts " + Defaults.MAX_ATTEMPTS_TEXT);
+        }
+        if (endpointUrl != null) {
+            endpoint();
+        }
+        Parsed<Path> directory = InputParser.historyDirectory(historyDirectory());
+        directory.problem().ifPresent(problem -> {
+            throw CliFailure.badInput(problem.message(), problem.hint());
+        });
+    }
 
     URI endpoint() {
         return Inputs.require(InputParser.endpoint(endpointUrl), "--endpoint-url");

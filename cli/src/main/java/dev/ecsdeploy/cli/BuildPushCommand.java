@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.ecr.BuilderChoice;
 import dev.ecsdeploy.core.ecr.BuilderKind;
 import dev.ecsdeploy.core.ecr.BuilderPolicy;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.ecr.EcrNames;
 import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.ecr.RepositorySpec;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
@@ -16,6 +17,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.input.Defaults;
+import dev.ecsdeploy.core.input.DockerfileSyntax;
 import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.operation.OperationStatus;
@@ -90,6 +92,8 @@ final class BuildPushCommand extends AwsCommand {
 
     @Override
     void validate() {
+        EcrNames.requireRepositoryName(repository);
+        EcrNames.requireTags(tags.isEmpty() ? List.of("latest") : tags);
         if (!Files.isDirectory(context)) {
             throw CliFailure.badInput(
                     "build context not found: " + context + " is not a directory", "pass --context DIR");
@@ -98,6 +102,7 @@ final class BuildPushCommand extends AwsCommand {
             throw CliFailure.badInput(
                     "Dockerfile not found: " + dockerfile(), "pass --dockerfile FILE or add a Dockerfile");
         }
+        Inputs.requireOr(DockerfileSyntax.check(dockerfile()), "fix the Dockerfile, then build again");
         gate();
         builderKind();
         Inputs.require(InputParser.waitDuration(scanTimeout), "--scan-timeout");
@@ -154,7 +159,14 @@ final class BuildPushCommand extends AwsCommand {
 
     private ScanGate gate() {
         Map<FindingSeverity, Integer> thresholds = new EnumMap<>(FindingSeverity.class);
-        failOn.forEach((severity, limit) -> thresholds.put(severity(severity), limit));
+        failOn.forEach((severity, limit) -> {
+            if (limit < 0) {
+                throw CliFailure.badInput(
+                        "invalid --fail-on " + severity + "=" + limit + ": the most findings allowed is 0 or more",
+                        "use --fail-on " + severity + "=0");
+            }
+            thresholds.put(severity(severity), limit);
+        });
         return ScanGate.of(thresholds, List.of());
     }
 

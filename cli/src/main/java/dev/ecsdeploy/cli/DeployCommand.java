@@ -20,6 +20,8 @@ import dev.ecsdeploy.core.input.TrafficShift;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.spec.ImageName;
+import dev.ecsdeploy.core.spec.TaskDefinitionSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,7 +173,7 @@ final class DeployCommand extends AwsCommand {
         @Option(
                 names = "--task-definition",
                 paramLabel = "FILE|ARN",
-                description = "RegisterTaskDefinition JSON file (${NAME} filled from --var), or an existing ARN.")
+                description = "RegisterTaskDefinition JSON file ($${NAME} filled from --var), or an existing ARN.")
         String taskDefinition;
     }
 
@@ -185,11 +187,25 @@ final class DeployCommand extends AwsCommand {
         List<String> containers = new ArrayList<>();
     }
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Value for ${NAME} in a task definition file.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Value for $${NAME} in a task definition file.")
     Map<String, String> vars = new LinkedHashMap<>();
 
     @Override
     void validate() {
+        Inputs.require(InputParser.ecsName("cluster", cluster), "--cluster");
+        Inputs.require(InputParser.ecsName("service", service), "--service");
+        if (desiredCount != null && desiredCount < 0) {
+            throw CliFailure.badInput(
+                    "invalid --desired-count " + desiredCount + ": a service runs 0 or more tasks",
+                    "use --desired-count 2, or leave it out to keep the service's");
+        }
+        Inputs.require(InputParser.bakeTime("canary bake time", canaryBake), "--canary-bake");
+        Inputs.require(InputParser.bakeTime("step bake time", stepBake), "--step-bake");
+        Inputs.require(InputParser.bakeTime("bake time", bake), "--bake");
+        if (source.image != null) {
+            ImageName.parse(source.image.uri);
+        }
+        requireReadableTaskDefinitionFile();
         decision();
         if (!codeDeploy()) {
             strategy();
@@ -198,6 +214,13 @@ final class DeployCommand extends AwsCommand {
         timeoutAction();
         abortAction();
         whenBusy();
+    }
+
+    /** A task definition file is read and checked now, so a typo in it is refused before anything is recorded. */
+    private void requireReadableTaskDefinitionFile() {
+        if (source.taskDefinition != null && Files.isRegularFile(Path.of(source.taskDefinition))) {
+            TaskDefinitionSpec.fromJson(read(Path.of(source.taskDefinition)), vars);
+        }
     }
 
     private boolean codeDeploy() {

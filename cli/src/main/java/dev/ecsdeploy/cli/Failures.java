@@ -4,6 +4,7 @@ import dev.ecsdeploy.core.aws.AwsFailure;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.deploy.ServiceBusyException;
 import dev.ecsdeploy.core.ecr.DockerfileJib;
+import dev.ecsdeploy.core.ecr.RepositoryNotFoundException;
 import dev.ecsdeploy.core.ecr.UnsupportedDockerfileException;
 import dev.ecsdeploy.core.input.InvalidInputException;
 import dev.ecsdeploy.core.spec.InvalidSpecException;
@@ -39,6 +40,11 @@ final class Failures {
         }
         if (exception instanceof InvalidInputException invalid) {
             return CliFailure.badInput(invalid.getMessage(), invalid.problem().hint());
+        }
+        if (exception instanceof RepositoryNotFoundException) {
+            return CliFailure.badInput(
+                    exception.getMessage(),
+                    "create the repository first, or pass --create-repository to build-push to create it");
         }
         if (exception instanceof UnsupportedDockerfileException) {
             return CliFailure.badInput(

@@ -45,6 +45,10 @@ final class HistoryCommand extends AwsCommand {
 
     @Override
     void validate() {
+        if (limit < 0) {
+            throw CliFailure.badInput(
+                    "invalid --limit " + limit + ": it counts timeline rows, 0 or more", "use --limit 20");
+        }
         if (!List.of("table", "json", "html").contains(format())) {
             throw CliFailure.badInput("unknown format " + format + ": use table, json or html", "use --format table");
         }
@@ -59,11 +63,28 @@ final class HistoryCommand extends AwsCommand {
                     "pass --history DIR where build-push, deploy or run-task recorded, or run one of them first");
         }
         History history = HistoryStore.open(directory, session.progress()).history();
+        requireReadableEntries(directory, history);
         return switch (format()) {
             case "html" -> writeHtml(session, history);
             case "json" -> emit(session, json(history));
             default -> emit(session, table(history));
         };
+    }
+
+    /** A journal with lines but no entry is damaged through and through: say so rather than show an empty table. */
+    private static void requireReadableEntries(Path directory, History history) {
+        Path journal = directory.resolve(HistoryStore.JOURNAL);
+        try {
+            if (history.entries().isEmpty() && Files.size(journal) > 0) {
+                throw CliFailure.badInput(
+                        "no readable entry in " + journal.toAbsolutePath() + ": every line is damaged (the warnings"
+                                + " above name them)",
+                        "the journal is left as it is; compare it with a backup, or pass --history DIR with another"
+                                + " history");
+            }
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.AWS_OR_TOOL_ERROR, "history not read: " + e.getMessage(), null);
+        }
     }
 
     private String format() {

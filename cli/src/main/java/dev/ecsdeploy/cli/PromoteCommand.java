@@ -1,6 +1,7 @@
 package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.ecr.EcrImageManager;
+import dev.ecsdeploy.core.ecr.EcrNames;
 import dev.ecsdeploy.core.ecr.PromoteRequest;
 import dev.ecsdeploy.core.ecr.PushResult;
 import java.util.ArrayList;
@@ -28,6 +29,21 @@ final class PromoteCommand extends AwsCommand {
 
     @Option(names = "--dry-run", description = "Show what would be tagged; change nothing.")
     boolean dryRun;
+
+    @Override
+    void validate() {
+        EcrNames.requireRepositoryName(repository);
+        EcrNames.requireTags(tags);
+        boolean digest = from.startsWith("sha256:");
+        if (digest && !EcrNames.isDigest(from)) {
+            throw CliFailure.badInput(
+                    "invalid --from " + from + ": a digest is sha256: and 64 lower-case hex digits",
+                    "use --from with a tag such as 1.0.0, or a whole digest");
+        }
+        if (!digest) {
+            EcrNames.requireTag(from);
+        }
+    }
 
     @Override
     int run(CliSession session) {

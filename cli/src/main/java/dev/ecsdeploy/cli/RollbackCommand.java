@@ -45,6 +45,8 @@ final class RollbackCommand extends AwsCommand {
 
     @Override
     void validate() {
+        Inputs.require(dev.ecsdeploy.core.input.InputParser.ecsName("cluster", cluster), "--cluster");
+        Inputs.require(dev.ecsdeploy.core.input.InputParser.ecsName("service", service), "--service");
         if (!to.equals(LAST_SUCCESSFUL)
                 && !dev.ecsdeploy.core.input.InputParser.taskDefinitionRevision(to)
                         .isValid()) {

@@ -104,6 +104,15 @@ final class RunTaskCommand extends AwsCommand {
 
     @Override
     void validate() {
+        Inputs.require(InputParser.ecsName("cluster", cluster), "--cluster");
+        if (what.service != null) {
+            Inputs.require(InputParser.ecsName("service", what.service), "--service");
+        } else {
+            Inputs.require(InputParser.taskDefinitionReference(what.taskDefinition), "--task-definition");
+        }
+        if (launchType != null) {
+            Inputs.require(InputParser.launchType(launchType), "--launch-type");
+        }
         Inputs.require(InputParser.waitDuration(timeout), "--timeout");
         if (count < 1 || count > TaskRunRequest.MAX_COUNT) {
             throw CliFailure.badInput("invalid --count " + count + ": RunTask starts 1 to 10 tasks", "use --count 1");

@@ -77,6 +77,38 @@ class HistoryCommandTest {
     }
 
     @Test
+    void shouldShowWhatItCanReadAndWarnOnceAboutADamagedLine() throws Exception {
+        fixture.service("web-hist-damaged");
+        assertThat(fixture.run(
+                                "deploy",
+                                "--cluster",
+                                CliFixture.CLUSTER,
+                                "--service",
+                                "web-hist-damaged",
+                                "--image",
+                                CliFixture.HEALTHY_V2,
+                                "--environment",
+                                "qa")
+                        .exitCode())
+                .isZero();
+        Path journal = history.resolve("history.jsonl");
+        long goodLines = Files.readAllLines(journal).size();
+        Files.writeString(journal, "{\"schemaVersion\":1,\"type\":\"depl\n", java.nio.file.StandardOpenOption.APPEND);
+
+        CliRun run = fixture.run("history");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("qa").contains("web-hist-damaged");
+        assertThat(run.err().lines().filter(line -> line.contains("warning: ")))
+                .as(run.toString())
+                .singleElement()
+                .asString()
+                .contains("skipped line " + (goodLines + 1) + " (byte ")
+                .contains("the line stays in the journal");
+        assertThat(Files.readAllLines(journal)).as("a read changes nothing").hasSize((int) goodLines + 1);
+    }
+
+    @Test
     void shouldRefuseAnUnknownFormat() {
         CliRun run = fixture.run("history", "--format", "xml");
 

@@ -71,6 +71,8 @@ public final class EventKinds {
     public static final String HISTORY_REBUILT = "history.rebuilt";
     /** A history journal line that could not be read was skipped. */
     public static final String HISTORY_SKIPPED_LINE = "history.skipped-line";
+    /** Compaction moved damaged history lines to the store's file of damaged lines instead of dropping them. */
+    public static final String HISTORY_DAMAGED_LINES_KEPT = "history.damaged-lines-kept";
 
     /** History could not be recorded; the operation itself is unaffected. */
     public static final String HISTORY_NOT_RECORDED = "history.not-recorded";

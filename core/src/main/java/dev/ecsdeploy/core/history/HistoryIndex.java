@@ -308,7 +308,7 @@ public final class HistoryIndex {
         fingerprint = "";
     }
 
-    private void indexLine(byte[] bytes, int offset, int length, long start) {
+    private void indexLine(byte[] bytes, int offset, int length, long start, long number) {
         EntryKind kind = HistoryJson.kindOf(bytes, offset, length);
         if (kind == EntryKind.TASK) {
             return;

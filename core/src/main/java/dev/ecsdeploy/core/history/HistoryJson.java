@@ -67,7 +67,7 @@ public final class HistoryJson {
         try {
             node = MAPPER.readTree(bytes, offset, length);
         } catch (IOException e) {
-            return ParsedLine.problem(LineProblem.NOT_JSON, "not valid JSON (" + firstLine(e) + ")");
+            return ParsedLine.problem(LineProblem.NOT_JSON, notJson(e));
         }
         if (node == null || !node.isObject()) {
             return ParsedLine.problem(LineProblem.NOT_JSON, "not a JSON object");
@@ -108,7 +108,7 @@ public final class HistoryJson {
         try {
             return ParsedLine.of(MAPPER.readValue(bytes, offset, length, HistoryEntry.class));
         } catch (JsonParseException e) {
-            return ParsedLine.problem(LineProblem.NOT_JSON, "not valid JSON (" + firstLine(e) + ")");
+            return ParsedLine.problem(LineProblem.NOT_JSON, notJson(e));
         } catch (IOException | IllegalArgumentException e) {
             return ParsedLine.problem(LineProblem.NOT_UNDERSTOOD, "not a history entry (" + firstLine(e) + ")");
         }
@@ -152,6 +152,14 @@ public final class HistoryJson {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Where the JSON breaks, in words; the parser's own message quotes JSON tokens that read as data. */
+    private static String notJson(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
+            return "not valid JSON (it breaks at column " + json.getLocation().getColumnNr() + ")";
+        }
+        return "not valid JSON";
     }
 
     /** Why a stored line cannot be used. */

@@ -41,6 +41,11 @@ public final class HistoryStore {
     public static final String LOCK = "history.lock";
     /** The snapshot's file name. */
     public static final String SNAPSHOT = "history-snapshot.json";
+    /**
+     * Where compaction keeps the journal's damaged lines (torn or corrupted writes), one JSON object per line with
+     * the line's number, its byte offset, the problem and its text, so nothing recorded is ever dropped.
+     */
+    public static final String DAMAGED = "history.damaged.jsonl";
     /** The file of known-good marks, one JSON object per line. */
     public static final String KNOWN_GOOD = "known-good.jsonl";
 
@@ -161,7 +166,8 @@ public final class HistoryStore {
 
     /**
      * Rewrites the journal with only the newest snapshot of every build, deployment and task, in the order they
-     * were last recorded, and drops lines that are not JSON. Superseded updates (an in-progress deployment later
+     * were last recorded, and moves lines that are not JSON (torn or corrupted writes) to {@value #DAMAGED}, so
+     * nothing is lost. Superseded updates (an in-progress deployment later
      * recorded as finished) disappear; every operation stays. Runs under the lock, writes a temporary file and
      * moves it over the journal atomically, so readers see either the old or the new journal.
      *
@@ -180,16 +186,24 @@ public final class HistoryStore {
         Path journal = journalFile();
         try {
             Files.createDirectories(directory);
+            var kept = new ArrayList<DamagedLine>();
+            CompactionResult result;
             try (var lock = StoreLock.acquire(directory.resolve(LOCK))) {
-                return Files.exists(journal) ? compactLocked(journal, retention) : new CompactionResult(0, 0, 0, 0, 0);
+                result = Files.exists(journal)
+                        ? compactLocked(journal, retention, kept)
+                        : new CompactionResult(0, 0, 0, 0, 0);
             }
+            reportKept(kept); // after unlocking, as for appends: a listener that records something cannot deadlock us
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("history not compacted: " + journal + ": " + e.getMessage(), e);
         }
     }
 
-    private CompactionResult compactLocked(Path journal, RetentionPolicy retention) throws IOException {
+    private CompactionResult compactLocked(Path journal, RetentionPolicy retention, List<DamagedLine> kept)
+            throws IOException {
         var reporter = new Reporter();
+        reporter.keepLines = true;
         var entries = new ArrayList<HistoryEntry>();
         long bytesBefore;
         try (var channel = FileChannel.open(journal, StandardOpenOption.READ)) {
@@ -202,9 +216,45 @@ public final class HistoryStore {
                     + "); compact it with the newer ecs-deploy that wrote them");
         }
         var history = History.of(retention.apply(History.of(entries), clock.instant()));
+        keepDamaged(reporter.damaged);
+        kept.addAll(reporter.damaged);
         var rewritten = rewriteLocked(journal, history);
         int lines = entries.size() + reporter.dropped;
         return new CompactionResult(lines, history.entries().size(), reporter.dropped, bytesBefore, rewritten.size());
+    }
+
+    /** Appends the damaged lines to {@value #DAMAGED} (forced to disk) before the journal that holds them is replaced. */
+    private void keepDamaged(List<DamagedLine> damaged) throws IOException {
+        if (damaged.isEmpty()) {
+            return;
+        }
+        Path file = directory.resolve(DAMAGED);
+        var lines = new ByteArrayOutputStream();
+        for (DamagedLine line : damaged) {
+            lines.writeBytes(HistoryJson.toJsonBytes(line.keptAside(JOURNAL, clock.instant())));
+            lines.write('\n');
+        }
+        try (var channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            var buffer = ByteBuffer.wrap(lines.toByteArray());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+    }
+
+    private void reportKept(List<DamagedLine> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        String lines = kept.stream()
+                .map(line -> String.valueOf(line.number()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        warn(
+                EventKinds.HISTORY_DAMAGED_LINES_KEPT,
+                journalFile() + ": compaction moved " + kept.size() + " damaged line(s) (lines " + lines + ") to "
+                        + directory.resolve(DAMAGED));
     }
 
     /**
@@ -359,7 +409,8 @@ public final class HistoryStore {
     private JournalReader.Tail scan(
             FileChannel channel, long from, long to, Reporter reporter, EntryKind only, EntrySink sink)
             throws IOException {
-        var tail = JournalReader.read(channel, from, to, (bytes, offset, length, start) -> {
+        reporter.from = from;
+        var tail = JournalReader.read(channel, from, to, (bytes, offset, length, start, number) -> {
             EntryKind kind = only == null ? null : HistoryJson.kindOf(bytes, offset, length);
             if (kind != null && kind != only) {
                 return;
@@ -368,13 +419,15 @@ public final class HistoryStore {
             if (parsed.entry() != null) {
                 sink.entry(parsed.entry(), start);
             } else {
-                reporter.skipped(start, parsed);
+                reporter.skipped(new DamagedLine(number, start, parsed, bytes, offset, length));
             }
         });
         // A line without its newline is either being written right now (the journal grew since we started) or
         // was torn by a writer that died; only the second deserves a warning.
         if (tail.incompleteBytes() > 0 && channel.size() <= to) {
-            reporter.torn(tail.completeEnd(), tail.incompleteBytes());
+            var torn = ByteBuffer.allocate(tail.incompleteBytes());
+            channel.read(torn, tail.completeEnd());
+            reporter.torn(tail.completeEnd(), tail.lines() + 1, torn.array());
         }
         reporter.summarise();
         return tail;
@@ -385,31 +438,55 @@ public final class HistoryStore {
                 .withAttribute("journal", journalFile().toString()));
     }
 
-    /** Counts and reports the lines a read skipped, without flooding the listener. */
+    /** Counts and reports the lines a read skipped, without flooding the listener; keeps the damaged ones. */
     private final class Reporter {
+        private long from;
+        private boolean keepLines;
         private int warnings;
         private int dropped;
         private int unreadable;
         private String firstUnreadable;
+        private final List<DamagedLine> damaged = new ArrayList<>();
 
-        void skipped(long start, ParsedLine parsed) {
-            if (parsed.problem() == LineProblem.NOT_JSON) {
+        void skipped(DamagedLine line) {
+            if (line.parsed().problem() == LineProblem.NOT_JSON) {
                 dropped++;
+                keep(line);
             } else {
                 unreadable++;
-                firstUnreadable = firstUnreadable == null ? parsed.description() : firstUnreadable;
+                firstUnreadable = firstUnreadable == null ? line.parsed().description() : firstUnreadable;
             }
             report(
                     EventKinds.HISTORY_SKIPPED_LINE,
-                    journalFile() + ": skipped the line at byte " + start + ": " + parsed.description());
+                    journalFile() + ": skipped " + where(line.number(), line.start()) + ": "
+                            + line.parsed().description() + " (the line stays in the journal)");
         }
 
-        void torn(long start, int length) {
+        void torn(long start, long number, byte[] bytes) {
             dropped++;
+            keep(new DamagedLine(
+                    number,
+                    start,
+                    new ParsedLine(null, LineProblem.NOT_JSON, "incomplete last line (an interrupted write)"),
+                    bytes,
+                    0,
+                    bytes.length));
             report(
                     EventKinds.HISTORY_TORN_LINE,
-                    journalFile() + ": skipped the incomplete last line at byte " + start + " (" + length
+                    journalFile() + ": skipped the incomplete last line, " + where(number, start) + " (" + bytes.length
                             + " bytes without a newline, an interrupted write)");
+        }
+
+        /** Only compaction, which replaces the journal, needs the damaged lines' bytes; reads leave them in place. */
+        private void keep(DamagedLine line) {
+            if (keepLines) {
+                damaged.add(line);
+            }
+        }
+
+        /** The line's number when the read started at the journal's start (else it is unknown), and its offset. */
+        private String where(long number, long start) {
+            return from == 0 ? "line " + number + " (byte " + start + ")" : "the line at byte " + start;
         }
 
         void summarise() {

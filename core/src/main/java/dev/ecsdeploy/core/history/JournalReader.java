@@ -9,10 +9,13 @@ import java.util.Arrays;
 final class JournalReader {
     private static final int CHUNK = 1 << 16;
 
-    /** Receives one complete line (without its newline) and the offset where it starts. */
+    /**
+     * Receives one complete line (without its newline), the offset where it starts and its number, counted from 1
+     * at the offset the read started at (so the journal's own line number when it started at 0).
+     */
     @FunctionalInterface
     interface LineSink {
-        void line(byte[] bytes, int offset, int length, long start);
+        void line(byte[] bytes, int offset, int length, long start, long number);
     }
 
     /**
@@ -21,8 +24,9 @@ final class JournalReader {
      * @param lastLineStart where the last complete line starts, or -1 when there was none
      * @param completeEnd the offset just after the last complete line
      * @param incompleteBytes how many bytes follow it without a newline (a torn or in-flight write)
+     * @param lines how many complete lines were read
      */
-    record Tail(long lastLineStart, long completeEnd, int incompleteBytes) {}
+    record Tail(long lastLineStart, long completeEnd, int incompleteBytes, long lines) {}
 
     private JournalReader() {}
 
@@ -33,6 +37,7 @@ final class JournalReader {
         long lineStart = from;
         long lastLineStart = -1;
         long position = from;
+        long number = 0;
         while (position < to) {
             int read = channel.read(ByteBuffer.wrap(chunk, 0, (int) Math.min(CHUNK, to - position)), position);
             if (read < 0) {
@@ -43,11 +48,12 @@ final class JournalReader {
                 if (chunk[i] != '\n') {
                     continue;
                 }
+                number++;
                 if (carried == 0) {
-                    deliver(sink, chunk, segmentStart, i - segmentStart, lineStart);
+                    deliver(sink, chunk, segmentStart, i - segmentStart, lineStart, number);
                 } else {
                     carry = append(carry, carried, chunk, segmentStart, i - segmentStart);
-                    deliver(sink, carry, 0, carried + i - segmentStart, lineStart);
+                    deliver(sink, carry, 0, carried + i - segmentStart, lineStart, number);
                     carried = 0;
                 }
                 segmentStart = i + 1;
@@ -58,12 +64,12 @@ final class JournalReader {
             carried += read - segmentStart;
             position += read;
         }
-        return new Tail(lastLineStart, lineStart, carried);
+        return new Tail(lastLineStart, lineStart, carried, number);
     }
 
-    private static void deliver(LineSink sink, byte[] bytes, int offset, int length, long start) {
+    private static void deliver(LineSink sink, byte[] bytes, int offset, int length, long start, long number) {
         if (!blank(bytes, offset, length)) {
-            sink.line(bytes, offset, length, start);
+            sink.line(bytes, offset, length, start, number);
         }
     }
 

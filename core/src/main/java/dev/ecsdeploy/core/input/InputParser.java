@@ -6,9 +6,12 @@ import dev.ecsdeploy.core.deploy.DeploymentStrategy;
 import dev.ecsdeploy.core.deploy.InvalidDeploymentException;
 import dev.ecsdeploy.core.ecr.BuilderKind;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
+import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.operation.Decision;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -32,6 +35,16 @@ public final class InputParser {
     private static final int MAX_BAKE_MINUTES = 1440;
     private static final Pattern FAMILY_REVISION = Pattern.compile("[A-Za-z0-9_-]+:\\d+");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    /** ECS cluster, service, family and container names: 1-255 letters, digits, hyphens and underscores. */
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /**
+     * The shape of every AWS region name: a geographic prefix, an optional partition marker (gov, iso), a direction
+     * and a number, e.g. {@code eu-west-1}, {@code us-gov-west-1}, {@code ap-southeast-7}.
+     */
+    private static final Pattern REGION = Pattern.compile("(af|ap|ca|cn|eu|il|me|mx|sa|us)(-gov|-iso[a-z]?)?"
+            + "-(central|north|northeast|northwest|south|southeast|southwest|east|west)-\\d{1,2}");
+
+    private static final Set<String> LAUNCH_TYPES = Set.of("FARGATE", "EC2", "EXTERNAL");
 
     private InputParser() {}
 
@@ -115,6 +128,22 @@ public final class InputParser {
         }
     }
 
+    /**
+     * A bake time as ECS counts it, whole minutes from 0 to a day, checked whatever the strategy; {@code name} names
+     * the setting in the message, e.g. "canary bake time".
+     */
+    public static Parsed<Duration> bakeTime(String name, Duration duration) {
+        if (duration == null) {
+            return Parsed.valid(null);
+        }
+        try {
+            minutes(name, duration);
+            return Parsed.valid(duration);
+        } catch (BakeException e) {
+            return Parsed.invalid(e.getMessage(), Defaults.CANARY_BAKE_TEXT);
+        }
+    }
+
     /** The answer to a PAUSE lifecycle hook: continue or rollback. */
     public static Parsed<Decision> decision(String text) {
         return switch (normalize(text)) {
@@ -173,6 +202,89 @@ public final class InputParser {
         }
         return Parsed.invalid(
                 "invalid task definition " + text + ": expected family:revision or a task definition ARN", "web:7");
+    }
+
+    /**
+     * An ECS cluster or service given by name or ARN; {@code what} names it in the message ("cluster", "service").
+     * Names are 1-255 letters, digits, hyphens and underscores, as ECS accepts them.
+     */
+    public static Parsed<String> ecsName(String what, String text) {
+        String value = text == null ? "" : text.trim();
+        if (value.startsWith("arn:") || ECS_NAME.matcher(value).matches()) {
+            return Parsed.valid(value);
+        }
+        return Parsed.invalid(
+                "invalid " + what + " name " + abbreviate(text) + ": ECS " + what
+                        + " names are 1-255 letters, digits, hyphens and underscores",
+                "web");
+    }
+
+    /** A task definition to run: a family (its latest revision), {@code family:revision} or a task definition ARN. */
+    public static Parsed<String> taskDefinitionReference(String text) {
+        String value = text == null ? "" : text.trim();
+        int colon = value.lastIndexOf(':');
+        String family = colon < 0 ? value : value.substring(0, colon);
+        String revision = colon < 0 ? "1" : value.substring(colon + 1);
+        if (value.startsWith("arn:") || (ECS_NAME.matcher(family).matches() && revision.matches("[1-9]\\d{0,9}"))) {
+            return Parsed.valid(value);
+        }
+        return Parsed.invalid(
+                "invalid task definition " + abbreviate(text) + ": expected a family, family:revision or a task"
+                        + " definition ARN (families are 1-255 letters, digits, hyphens and underscores)",
+                "web:7");
+    }
+
+    /** An AWS region name such as {@code eu-west-1}; refuses what cannot be a region (a zone, a typo, a planet). */
+    public static Parsed<String> region(String text) {
+        String value = text == null ? "" : text.trim();
+        if (REGION.matcher(value).matches()) {
+            return Parsed.valid(value);
+        }
+        return Parsed.invalid(
+                "invalid region " + abbreviate(text) + ": it is not an AWS region name such as eu-west-1", "eu-west-1");
+    }
+
+    /** An ECS launch type: FARGATE, EC2 or EXTERNAL, any case. */
+    public static Parsed<String> launchType(String text) {
+        String value = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (LAUNCH_TYPES.contains(value)) {
+            return Parsed.valid(value);
+        }
+        return Parsed.invalid("invalid launch type " + text + ": use FARGATE, EC2 or EXTERNAL", "FARGATE");
+    }
+
+    /**
+     * A history directory that can be read and written: it is a directory or can be created as one, and its
+     * journal, when there is one, is a file.
+     */
+    public static Parsed<Path> historyDirectory(Path directory) {
+        Path absolute = directory.toAbsolutePath();
+        for (Path path = absolute; path != null; path = path.getParent()) {
+            if (Files.isDirectory(path)) {
+                return writableHistory(absolute, path);
+            }
+            if (Files.exists(path)) {
+                return Parsed.invalid(
+                        "invalid history directory " + absolute + ": " + path + " is a file, not a directory",
+                        "pass --history DIR with a directory (it is created when missing)");
+            }
+        }
+        return Parsed.valid(absolute);
+    }
+
+    private static Parsed<Path> writableHistory(Path directory, Path existing) {
+        if (!Files.isWritable(existing)) {
+            return Parsed.invalid(
+                    "invalid history directory " + directory + ": " + existing + " is not writable",
+                    "pass --history DIR with a directory you can write to");
+        }
+        Path journal = directory.resolve(HistoryStore.JOURNAL);
+        if (Files.exists(journal) && !Files.isRegularFile(journal)) {
+            return Parsed.invalid(
+                    "invalid history directory " + directory + ": its journal " + journal + " is not a file",
+                    "pass --history DIR with another directory");
+        }
+        return Parsed.valid(directory);
     }
 
     /** A container and its port as {@code NAME:PORT}, e.g. {@code web:8080} (an AppSpec's load balancer target). */
@@ -281,6 +393,12 @@ public final class InputParser {
         if (amount != 0) {
             text.append(amount).append(unit);
         }
+    }
+
+    /** The text as a message shows it: a name of 300 characters is cut, so the line stays one line. */
+    private static String abbreviate(String text) {
+        String value = String.valueOf(text);
+        return value.length() > 40 ? value.substring(0, 20) + "... (" + value.length() + " characters)" : value;
     }
 
     private static String normalize(String text) {

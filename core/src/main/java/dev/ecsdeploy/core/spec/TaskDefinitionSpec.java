@@ -42,6 +42,7 @@ public final class TaskDefinitionSpec {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i)(pass|secret|token|key)");
     private static final String CONTAINERS = "containerDefinitions";
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final ObjectNode json;
     private final RegisterTaskDefinitionRequest request;
@@ -69,7 +70,34 @@ public final class TaskDefinitionSpec {
             throw new InvalidSpecException(
                     "the task definition file has placeholders without a value: " + String.join(", ", missing));
         }
+        requireEcsNames(filled);
         return new TaskDefinitionSpec((ObjectNode) filled);
+    }
+
+    /** What RegisterTaskDefinition would refuse about names and containers, found before anything is called. */
+    private static void requireEcsNames(JsonNode spec) {
+        JsonNode family = spec.path("family");
+        if (family.isTextual() && !ECS_NAME.matcher(family.asText()).matches()) {
+            throw new InvalidSpecException("invalid family " + shorten(family.asText())
+                    + " in the task definition file: families are 1-255 letters, digits, hyphens and underscores");
+        }
+        JsonNode containers = spec.path(CONTAINERS);
+        if (containers.isArray() && containers.isEmpty()) {
+            throw new InvalidSpecException(
+                    "the task definition file has no container: " + CONTAINERS + " must list at least one");
+        }
+        for (JsonNode container : containers) {
+            JsonNode name = container.path("name");
+            if (name.isTextual() && !ECS_NAME.matcher(name.asText()).matches()) {
+                throw new InvalidSpecException("invalid container name " + shorten(name.asText())
+                        + " in the task definition file: container names are 1-255 letters, digits, hyphens and"
+                        + " underscores");
+            }
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 20) + "... (" + text.length() + " characters)" : text;
     }
 
     /** Starts from a described task definition: drops the read-only members and keeps the tags. */

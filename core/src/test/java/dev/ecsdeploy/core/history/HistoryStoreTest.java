@@ -155,6 +155,68 @@ class HistoryStoreTest {
     }
 
     @Test
+    void shouldKeepDamagedLinesAsideWhenCompactingInsteadOfDroppingThem() throws IOException {
+        var store = store();
+        store.appendAll(demoHistory());
+        byte[] binary = {'{', (byte) 0xC3, (byte) 0x28, '\n'};
+        Files.writeString(store.journalFile(), "garbage line\n", StandardOpenOption.APPEND);
+        Files.write(store.journalFile(), binary, StandardOpenOption.APPEND);
+        Files.writeString(store.journalFile(), "{\"schemaVersion\":1,\"type\":\"depl", StandardOpenOption.APPEND);
+        int firstDamaged = demoHistory().size() + 1;
+
+        CompactionResult result = store.compact();
+
+        assertThat(result.droppedLines()).isEqualTo(3);
+        Path damaged = directory.resolve(HistoryStore.DAMAGED);
+        List<com.fasterxml.jackson.databind.JsonNode> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(damaged)) {
+            kept.add(HistoryJson.mapper().readTree(line));
+        }
+        assertThat(kept)
+                .extracting(node -> node.path("line").asLong())
+                .containsExactly((long) firstDamaged, (long) firstDamaged + 1, (long) firstDamaged + 2);
+        assertThat(kept.get(0).path("text").asText()).isEqualTo("garbage line");
+        assertThat(kept.get(0).path("journal").asText()).isEqualTo(HistoryStore.JOURNAL);
+        assertThat(kept.get(0).path("problem").asText()).startsWith("not valid JSON");
+        assertThat(kept.get(1).path("base64").asText())
+                .as("bytes that are not UTF-8 are kept exactly")
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(binary, 3)));
+        assertThat(kept.get(2).path("text").asText()).isEqualTo("{\"schemaVersion\":1,\"type\":\"depl");
+        assertThat(kept.get(2).path("problem").asText()).contains("interrupted write");
+        assertThat(events)
+                .filteredOn(event -> event.kind().equals("history.damaged-lines-kept"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.message())
+                        .contains("moved 3 damaged line(s)")
+                        .contains("lines " + firstDamaged + ", " + (firstDamaged + 1) + ", " + (firstDamaged + 2))
+                        .contains(damaged.toString()));
+        assertThat(store.readAll()).hasSize(demoHistory().size() - 1);
+
+        Files.writeString(store.journalFile(), "more garbage\n", StandardOpenOption.APPEND);
+        store.compact();
+
+        assertThat(Files.readAllLines(damaged))
+                .as("a second compaction appends to what was kept before")
+                .hasSize(4);
+    }
+
+    @Test
+    void shouldNameTheLineNumberOfADamagedLineWhenReading() throws IOException {
+        var store = store();
+        store.appendAll(demoHistory());
+        Files.writeString(store.journalFile(), "\ngarbage\n", StandardOpenOption.APPEND);
+
+        store.readAll();
+
+        assertThat(events)
+                .singleElement()
+                .extracting(ProgressEvent::message)
+                .asString()
+                .contains("skipped line " + (demoHistory().size() + 2) + " (byte ")
+                .contains("the line stays in the journal");
+    }
+
+    @Test
     void shouldAnswerWhatRunsNowFromTheSnapshotAndTheTailOnly() {
         var store = store();
         for (int i = 0; i < 200; i++) {

@@ -197,4 +197,109 @@ class InputParserTest {
                             assertThat(problem.message()).contains("expected NAME:PORT with a port from 1 to 65535"));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999d", "9999999999999999d", "106751991167301d"})
+    void shouldRefuseDurationsTooLongToCountInsteadOfThrowing(String text) {
+        assertThat(InputParser.duration(text).problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .isEqualTo("invalid duration " + text + ": it is too long to count");
+        assertThat(InputParser.waitDuration(text).isValid()).isFalse();
+    }
+
+    @Test
+    void shouldBoundBakeTimesWhateverTheStrategy() {
+        assertThat(InputParser.bakeTime("step bake time", Duration.ofMinutes(5)).value())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(InputParser.bakeTime("step bake time", null).isValid()).isTrue();
+        assertThat(InputParser.bakeTime("step bake time", Duration.ofDays(36500))
+                        .problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .asString()
+                .startsWith("invalid step bake time ");
+        assertThat(InputParser.bakeTime("bake time", Duration.ofMinutes(-5)).isValid())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-west-1", "us-east-1", "us-gov-west-1", "ap-southeast-7", "cn-north-1", "mx-central-1"})
+    void shouldReadRegions(String region) {
+        assertThat(InputParser.region(region).value()).isEqualTo(region);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mars-north-1", "us-east-1a", "EU", "eu-west", "moon", "", "eu west 1"})
+    void shouldRefuseWhatIsNotARegion(String text) {
+        assertThat(InputParser.region(text).problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .isEqualTo("invalid region " + text + ": it is not an AWS region name such as eu-west-1");
+    }
+
+    @Test
+    void shouldReadEcsNamesAndArnsUpToTheirLimit() {
+        assertThat(InputParser.ecsName("service", "web_1-a").isValid()).isTrue();
+        assertThat(InputParser.ecsName("service", "a".repeat(255)).isValid()).isTrue();
+        assertThat(InputParser.ecsName("cluster", "arn:aws:ecs:eu-west-1:123456789012:cluster/c")
+                        .isValid())
+                .isTrue();
+        assertThat(InputParser.ecsName("service", "a".repeat(256)).problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .isEqualTo("invalid service name aaaaaaaaaaaaaaaaaaaa... (256 characters): ECS service names are 1-255"
+                        + " letters, digits, hyphens and underscores");
+        assertThat(InputParser.ecsName("cluster", "clüster").isValid()).isFalse();
+        assertThat(InputParser.ecsName("cluster", "").isValid()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web", "web:7", "arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7"})
+    void shouldReadTaskDefinitionsToRun(String text) {
+        assertThat(InputParser.taskDefinitionReference(text).value()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web:latest", "web:0", "wéb:1", "web:", ":1", ""})
+    void shouldRefuseMalformedTaskDefinitionsToRun(String text) {
+        assertThat(InputParser.taskDefinitionReference(text).problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .asString()
+                .startsWith("invalid task definition ");
+    }
+
+    @Test
+    void shouldReadLaunchTypes() {
+        assertThat(InputParser.launchType("fargate").value()).isEqualTo("FARGATE");
+        assertThat(InputParser.launchType("MOON").problem())
+                .get()
+                .extracting(ValidationProblem::message)
+                .isEqualTo("invalid launch type MOON: use FARGATE, EC2 or EXTERNAL");
+    }
+
+    @Test
+    void shouldRefuseAHistoryDirectoryThatIsAFileOrLiesUnderOne(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        java.nio.file.Files.createDirectories(dir.resolve("bad/history.jsonl"));
+
+        assertThat(InputParser.historyDirectory(dir.resolve("new/history")).isValid())
+                .isTrue();
+        assertThat(InputParser.historyDirectory(dir).isValid()).isTrue();
+        assertThat(InputParser.historyDirectory(file).problem().orElseThrow().message())
+                .isEqualTo("invalid history directory " + file + ": " + file + " is a file, not a directory");
+        assertThat(InputParser.historyDirectory(file.resolve("history"))
+                        .problem()
+                        .orElseThrow()
+                        .message())
+                .isEqualTo("invalid history directory " + file.resolve("history") + ": " + file
+                        + " is a file, not a directory");
+        assertThat(InputParser.historyDirectory(dir.resolve("bad"))
+                        .problem()
+                        .orElseThrow()
+                        .message())
+                .endsWith("history.jsonl is not a file");
+    }
 }

@@ -146,4 +146,30 @@ class TaskDefinitionSpecTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void shouldRefuseWhatRegisterTaskDefinitionWouldRefuseAboutNamesAndContainers() {
+        String container = "{\"name\": \"%s\", \"image\": \"x:1\"}";
+
+        assertThatThrownBy(() ->
+                        TaskDefinitionSpec.fromJson("{\"family\": \"web\", \"containerDefinitions\": []}", Map.of()))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("the task definition file has no container: containerDefinitions must list at least one");
+        assertThatThrownBy(() -> TaskDefinitionSpec.fromJson(
+                        "{\"family\": \"" + "f".repeat(256) + "\", \"containerDefinitions\": ["
+                                + container.formatted("web") + "]}",
+                        Map.of()))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("invalid family ffffffffffffffffffff... (256 characters)");
+        assertThatThrownBy(() -> TaskDefinitionSpec.fromJson(
+                        "{\"family\": \"web\", \"containerDefinitions\": [" + container.formatted("wéb") + "]}",
+                        Map.of()))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("invalid container name wéb in the task definition file");
+        assertThat(TaskDefinitionSpec.fromJson(
+                                "{\"family\": \"${F}\", \"containerDefinitions\": [" + container.formatted("w") + "]}",
+                                Map.of("F", "f".repeat(255)))
+                        .family())
+                .hasSize(255);
+    }
 }

@@ -18,6 +18,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanWait;
 import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.input.DockerfileSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,6 +79,7 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     public PushResult buildAndPush(BuildPushRequest request) {
         EcrNames.requireRepositoryName(request.repository().name());
         EcrNames.requireTags(request.tags());
+        requireDockerfileSyntax(request);
         BuilderChoice choice = builders.choose(request, listener);
         return buildAndPush(choice.applyTo(request), builders.builder(choice));
     }
@@ -130,6 +132,18 @@ public final class DefaultEcrImageManager implements EcrImageManager {
             }
         }
         builder.validate(request);
+    }
+
+    /** A Dockerfile typo is bad input with every builder, found before the repository is touched. */
+    private void requireDockerfileSyntax(BuildPushRequest request) {
+        Path dockerfile = request.effectiveDockerfile();
+        if (dockerfile != null && runner.isRegularFile(dockerfile)) {
+            DockerfileSyntax.check(dockerfile, runner.readString(dockerfile))
+                    .problem()
+                    .ifPresent(problem -> {
+                        throw new EcrImageException(problem.message());
+                    });
+        }
     }
 
     private void requireDirectory(Path context) {

@@ -218,9 +218,11 @@ final class RepositoryManager {
     }
 
     private static EcrImageException missing(RepositorySpec spec) {
-        return new EcrImageException("repository " + spec.name() + " not found"
-                + (spec.registryId() == null ? "" : " in registry " + spec.registryId())
-                + ": create it first, or set createRepository to let the build create it");
+        return new dev.ecsdeploy.core.ecr.RepositoryNotFoundException(
+                spec.name(),
+                "repository " + spec.name() + " not found"
+                        + (spec.registryId() == null ? "" : " in registry " + spec.registryId())
+                        + ": it does not exist, and creating it was not asked for");
     }
 
     private void emit(String message) {
