@@ -2,13 +2,15 @@ package io.jenkins.plugins.ecsdeploy.dashboard;
 
 import hudson.model.Item;
 import hudson.model.Job;
-import jenkins.model.Jenkins;
+import io.jenkins.plugins.ecsdeploy.util.JenkinsFacade;
 
 /** {@link JobPermissions} answered by Jenkins: the job is looked up as the current user, then asked. */
 final class JenkinsJobPermissions implements JobPermissions {
+    private final JenkinsFacade jenkins = new JenkinsFacade();
+
     @Override
     public boolean mayRead(String jobFullName) {
-        return job(jobFullName) != null; // getItemByFullName returns null without Item.READ
+        return job(jobFullName) != null; // getItemByFullName answers null without Item.READ
     }
 
     @Override
@@ -19,10 +21,10 @@ final class JenkinsJobPermissions implements JobPermissions {
 
     @Override
     public String currentUser() {
-        return Jenkins.getAuthentication2().getName();
+        return jenkins.getAuthentication().getName();
     }
 
-    private static Job<?, ?> job(String jobFullName) {
-        return jobFullName == null ? null : Jenkins.get().getItemByFullName(jobFullName, Job.class);
+    private Job<?, ?> job(String jobFullName) {
+        return jobFullName == null ? null : jenkins.getItemByFullName(jobFullName, Job.class);
     }
 }
