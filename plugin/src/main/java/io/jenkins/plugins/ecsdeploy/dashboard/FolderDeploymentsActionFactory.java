@@ -10,14 +10,17 @@ import jenkins.model.TransientActionFactory;
 
 /**
  * Adds the "Deployments" action to folders and multibranch projects. The folder plugin is an optional dependency:
- * without it this extension cannot link and Jenkins skips it ({@code optional = true}).
+ * without it this class fails to initialise (its {@code TYPE} names the folder class), so Jenkins cannot create the
+ * extension and skips it quietly ({@code optional = true}) instead of failing later, when actions are listed.
  */
 @Extension(optional = true)
 @SuppressWarnings({"rawtypes", "deprecation"}) // AbstractFolder<I> matched raw; optional is deprecated but supported
 public class FolderDeploymentsActionFactory extends TransientActionFactory<AbstractFolder> {
+    private static final Class<AbstractFolder> TYPE = AbstractFolder.class;
+
     @Override
     public Class<AbstractFolder> type() {
-        return AbstractFolder.class;
+        return TYPE;
     }
 
     @Override
