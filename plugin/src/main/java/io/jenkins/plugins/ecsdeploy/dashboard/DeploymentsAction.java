@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * The "Deployments" page of a job, a folder or Jenkins: its {@code index.jelly} hosts core's dashboard, whose script
  * asks {@code data/<view>} for JSON and loads {@code assets/<file>} from here. Both go through
- * {@link #doDynamic}; marking known good is {@link #doKnownGood}, POST only.
+ * {@link #doDynamic} (GET only: it changes nothing); marking known good is {@link #doKnownGood}, POST only.
  */
 public abstract class DeploymentsAction implements Action {
     public static final String URL_NAME = "deployments";
+    private static final Logger LOGGER = Logger.getLogger(DeploymentsAction.class.getName());
 
     private final Predicate<String> inScope;
     private final JobPermissions permissions;
@@ -65,12 +69,21 @@ public abstract class DeploymentsAction implements Action {
         return DeploymentsEndpoint.markup(rootUrl + "/" + getPagePath() + "data");
     }
 
-    /** What runs now per environment, for the box on the job and folder pages. */
+    /**
+     * What runs now per environment, for the box on the job and folder pages; empty, with a log line, when the
+     * history cannot be read, so that a damaged store never breaks the job page itself.
+     */
     public List<RunningRow> getRunning() {
-        return RunningRow.of(history.get().query().now(getEndpoint().mayRead()));
+        try {
+            return RunningRow.of(history.get().query().now(getEndpoint().mayRead()));
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "ecs-deploy: what runs now not shown on " + getPagePath(), e);
+            return List.of();
+        }
     }
 
     /** Serves {@code data/<view>} (dashboard JSON) and {@code assets/<file>} (core's script, style and chart library). */
+    @GET
     public void doDynamic(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
         String rest = request.getRestOfPath();
         if (rest.startsWith("/data/")) {

@@ -7,6 +7,7 @@ import dev.ecsdeploy.core.dashboard.DashboardApi.Response;
 import dev.ecsdeploy.core.history.DeploymentEntry;
 import dev.ecsdeploy.core.history.HistoryIndex;
 import dev.ecsdeploy.core.history.KnownGoodMark;
+import hudson.model.Item;
 import io.jenkins.plugins.ecsdeploy.history.PluginHistory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ public final class DeploymentsEndpoint {
 
     /** The jobs whose entries this user gets here: in scope, and readable (entries without a job need only scope). */
     public Predicate<String> mayRead() {
-        return job -> inScope.test(job) && (job == null || permissions.mayRead(job));
+        return job -> inScope.test(job) && (job == null || permissions.hasPermission(job, Item.READ));
     }
 
     /**
@@ -74,7 +75,7 @@ public final class DeploymentsEndpoint {
         if (row == null || row.job() == null || !mayRead().test(row.job())) {
             return error(404, "no deployment '" + deploymentId + "' here");
         }
-        if (!permissions.mayBuild(row.job())) {
+        if (!permissions.hasPermission(row.job(), Item.BUILD)) {
             return error(403, permissions.currentUser() + " may not build " + row.job());
         }
         DeploymentEntry deployment = index.read(row);

@@ -4,11 +4,11 @@ import dev.ecsdeploy.core.dashboard.DashboardQuery;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.history.HistoryStore;
 import io.jenkins.plugins.ecsdeploy.config.EcsDeployGlobalConfiguration;
+import io.jenkins.plugins.ecsdeploy.util.JenkinsFacade;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import jenkins.model.Jenkins;
 
 /**
  * The Jenkins-wide deployment history: one core {@link HistoryStore} under {@code JENKINS_HOME/ecs-deploy/history},
@@ -39,7 +39,7 @@ public final class PluginHistory {
             synchronized (PluginHistory.class) {
                 if (installed == null) {
                     installed = new PluginHistory(
-                            Jenkins.get()
+                            new JenkinsFacade()
                                     .getRootDir()
                                     .toPath()
                                     .resolve("ecs-deploy")

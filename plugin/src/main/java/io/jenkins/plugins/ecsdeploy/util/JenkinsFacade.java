@@ -38,4 +38,9 @@ public class JenkinsFacade implements Serializable {
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
         return Jenkins.get().getItemByFullName(fullName, type);
     }
+
+    /** JENKINS_HOME. */
+    public java.io.File getRootDir() {
+        return Jenkins.get().getRootDir();
+    }
 }

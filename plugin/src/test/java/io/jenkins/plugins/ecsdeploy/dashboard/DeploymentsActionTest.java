@@ -124,6 +124,20 @@ class DeploymentsActionTest {
     }
 
     @Test
+    void shouldShowNoBoxRatherThanBreakTheJobPageWhenTheHistoryCannotBeRead() {
+        Job<?, ?> alpha = mock(Job.class);
+        when(alpha.getFullName()).thenReturn(ALPHA);
+        when(alpha.getUrl()).thenReturn("job/team/job/alpha/");
+
+        var rows = new JobDeploymentsAction(alpha, FakePermissions.reader("ann", ALPHA), () -> {
+                    throw new java.io.UncheckedIOException(new IOException("disk gone"));
+                })
+                .getRunning();
+
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
     void shouldRefuseToMarkKnownGoodOnGet() throws IOException {
         var builder = new FakePermissions("bob", Set.of(ALPHA), Set.of(ALPHA));
         var reply = StaplerCalls.knownGood(

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.dashboard;
 
+import hudson.model.Item;
+import hudson.security.Permission;
 import java.util.Set;
 
 /** A user who may read and build exactly the named jobs. */
@@ -9,13 +11,11 @@ record FakePermissions(String user, Set<String> readable, Set<String> buildable)
     }
 
     @Override
-    public boolean mayRead(String jobFullName) {
-        return readable.contains(jobFullName);
-    }
-
-    @Override
-    public boolean mayBuild(String jobFullName) {
-        return buildable.contains(jobFullName);
+    public boolean hasPermission(String jobFullName, Permission permission) {
+        if (permission == Item.READ) {
+            return readable.contains(jobFullName);
+        }
+        return permission == Item.BUILD && buildable.contains(jobFullName);
     }
 
     @Override
