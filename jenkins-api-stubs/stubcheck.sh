@@ -15,4 +15,25 @@ for candidate in "$root/../shared/tools/stubcheck/run.sh" "$root/../../shared/to
   [ -z "$tool" ] && [ -x "$candidate" ] && tool=$candidate
 done
 [ -n "$tool" ] || { echo "stubcheck not found: set STUBCHECK to the path of shared/tools/stubcheck/run.sh" >&2; exit 2; }
-cd "$root" && exec "$tool" "$sources" jenkins-api-stubs/src/main/java
+# The shared tool reads Jenkins core and the plugins listed above. The Folders plugin's stubs (an optional
+# dependency) are checked in a second pass against jenkinsci+cloudbees-folder-plugin, with Jenkins core for their
+# supertypes, by the same tool's jar.
+folder=com/cloudbees/hudson/plugins/folder
+stubs=$root/jenkins-api-stubs/src/main/java
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/main" "$work/folder/$folder"
+cp -r "$stubs/." "$work/main/" && rm -rf "$work/main/$folder"
+cp -r "$stubs/$folder/." "$work/folder/$folder/"
+status=0
+(cd "$root" && "$tool" "$sources" "$work/main") || status=$?
+jar=$(dirname "$(mktemp -u)")/stubcheck-build/target/stubcheck-1.jar
+repo() { for g in "$sources/$1/repo" "$sources/$1" "$sources/$1/.git"; do
+  git --git-dir="$g" rev-parse --verify -q HEAD >/dev/null 2>&1 && { echo "$g"; return; }; done; }
+jenkins=$(repo jenkinsci+jenkins); folders=$(repo jenkinsci+cloudbees-folder-plugin)
+[ -f "$jar" ] && [ -n "$jenkins" ] && [ -n "$folders" ] \
+  || { echo "Folders stubs not checked: need $jar and jenkinsci+cloudbees-folder-plugin under $sources" >&2; exit 2; }
+mkdir -p "$work/real/jenkins" "$work/real/folder"
+git --git-dir="$jenkins" archive HEAD core/src/main/java | tar -x -C "$work/real/jenkins"
+git --git-dir="$folders" archive HEAD src/main/java | tar -x -C "$work/real/folder"
+java -jar "$jar" "$work/folder" "$work/real/jenkins/core/src/main/java" "$work/real/folder/src/main/java" || status=$?
+exit $status

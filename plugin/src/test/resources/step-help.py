@@ -84,6 +84,7 @@ ROLLBACK = {
  "taskDefinition": "Task definition ARN to roll back to. Empty: the task definition of the last successful deployment before the current one.",
  "environment": DEPLOY["environment"],
  "wait": "Follow the rollback to its verdict (default). When off, return once it has started.",
+ "toKnownGood": "Roll back to the task definition of the service's last deployment marked known good on the Deployments page (Jenkins-wide history). Fails when none is marked; not together with <code>taskDefinition</code>.",
 }
 PROMOTE = {
  "repository": "Name of the ECR repository. Required.",
@@ -138,7 +139,7 @@ STEPS = [
  ("WithEcsEnvironmentStep", "withEcsEnvironment", ["name"], ENV, ["whatever the body returns"],
   "withEcsEnvironment(name: 'prod', cluster: 'prod', region: 'eu-west-1', roleArn: 'arn:aws:iam::111122223333:role/deployer') {\n    ecsDeployRolling(service: 'api', image: img.imageUri)\n}"),
 ]
-CHOICE_OR_BOOL = {"forceNewDeployment", "wait", "dryRun", "streamLogs", "noCache", "pull", "createRepository", "scan"}
+CHOICE_OR_BOOL = {"toKnownGood", "forceNewDeployment", "wait", "dryRun", "streamLogs", "noCache", "pull", "createRepository", "scan"}
 
 # What a new form shows, so that a field left as it is binds to the step's default (an unticked "wait" would be
 # wait: false, an empty pauseAt would be "none").

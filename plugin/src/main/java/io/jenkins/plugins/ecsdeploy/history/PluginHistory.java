@@ -4,11 +4,11 @@ import dev.ecsdeploy.core.dashboard.DashboardQuery;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.history.HistoryStore;
 import io.jenkins.plugins.ecsdeploy.config.EcsDeployGlobalConfiguration;
+import io.jenkins.plugins.ecsdeploy.util.JenkinsFacade;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import jenkins.model.Jenkins;
 
 /**
  * The Jenkins-wide deployment history: one core {@link HistoryStore} under {@code JENKINS_HOME/ecs-deploy/history},
@@ -20,12 +20,14 @@ public final class PluginHistory {
     private static volatile PluginHistory installed;
 
     private final HistoryStore store;
+    private final TaskDefinitionArchive taskDefinitions;
     private final Supplier<List<String>> environmentOrder;
     private final Clock clock;
     private DashboardQuery query;
 
     PluginHistory(Path directory, Supplier<List<String>> environmentOrder, Clock clock) {
         this.store = HistoryStore.open(directory, ProgressListener.NONE);
+        this.taskDefinitions = new TaskDefinitionArchive(directory.resolve("task-definitions"));
         this.environmentOrder = environmentOrder;
         this.clock = clock;
     }
@@ -37,7 +39,7 @@ public final class PluginHistory {
             synchronized (PluginHistory.class) {
                 if (installed == null) {
                     installed = new PluginHistory(
-                            Jenkins.get()
+                            new JenkinsFacade()
                                     .getRootDir()
                                     .toPath()
                                     .resolve("ecs-deploy")
@@ -61,6 +63,11 @@ public final class PluginHistory {
         return store;
     }
 
+    /** The task definitions kept for diffs: whoever registers one puts its JSON here, pages read it. */
+    public TaskDefinitionArchive taskDefinitions() {
+        return taskDefinitions;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -68,7 +75,7 @@ public final class PluginHistory {
     /** The query service over the store; its index is built on first use and then refreshed by each query. */
     public synchronized DashboardQuery query() {
         if (query == null) {
-            query = DashboardQuery.create(store, environmentOrder.get(), arn -> null, clock);
+            query = DashboardQuery.create(store, environmentOrder.get(), taskDefinitions::read, clock);
         }
         return query;
     }

@@ -4,11 +4,14 @@ import dev.ecsdeploy.core.deploy.DeploymentEngine;
 import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.DecisionSource;
 import io.jenkins.plugins.ecsdeploy.exec.DurableOperationExecution;
+import io.jenkins.plugins.ecsdeploy.history.PluginHistory;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -26,6 +29,7 @@ public class EcsRollbackStep extends AbstractEcsStep {
     private String taskDefinition;
     private String environment;
     private boolean wait = true;
+    private boolean toKnownGood;
 
     @DataBoundConstructor
     public EcsRollbackStep(String service) {
@@ -72,17 +76,36 @@ public class EcsRollbackStep extends AbstractEcsStep {
         this.wait = wait;
     }
 
+    public boolean isToKnownGood() {
+        return toKnownGood;
+    }
+
+    /** Rolls back to the task definition of the service's last deployment marked known good. */
+    @DataBoundSetter
+    public void setToKnownGood(boolean toKnownGood) {
+        this.toKnownGood = toKnownGood;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String clusterName = cluster(context, cluster);
         String environmentName = environmentName(context, environment);
-        DeploySpec spec = new DeploySpec(target(context), clusterName, service, wait);
+        AwsTarget aws = target(context);
+        String revision = taskDefinition;
+        if (toKnownGood) {
+            if (taskDefinition != null) {
+                throw new AbortException("ecsRollback: give either taskDefinition or toKnownGood, not both");
+            }
+            revision = KnownGoodRevision.of(PluginHistory.get(), aws.region(), clusterName, service);
+        }
+        String rollbackTo = revision;
+        DeploySpec spec = new DeploySpec(aws, clusterName, service, wait);
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
                 context,
                 spec,
                 DecisionSource.NONE,
                 (operation, ctx, log) ->
-                        ((DeploymentEngine) operation).rollback(environmentName, clusterName, service, taskDefinition));
+                        ((DeploymentEngine) operation).rollback(environmentName, clusterName, service, rollbackTo));
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.util;
 
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.security.Permission;
 import java.io.Serializable;
 import jenkins.model.Jenkins;
@@ -31,5 +32,15 @@ public class JenkinsFacade implements Serializable {
     /** Who is calling: the user of a web request, or SYSTEM on a background thread. */
     public Authentication getAuthentication() {
         return Jenkins.getAuthentication2();
+    }
+
+    /** The item of that full name and type, or null when there is none or the current user may not read it. */
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+        return Jenkins.get().getItemByFullName(fullName, type);
+    }
+
+    /** JENKINS_HOME. */
+    public java.io.File getRootDir() {
+        return Jenkins.get().getRootDir();
     }
 }
