@@ -7,6 +7,8 @@ import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.Phase;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.report.ConsoleLinks;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
@@ -37,6 +39,16 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
                 .ecr(clients.ecr(connection))
                 .clock(clock)
                 .build();
+    }
+
+    @Override
+    public StartedOperation recordStart(HistoryRecorder history, DeploymentRequest request) {
+        return history.deploymentStarted(request);
+    }
+
+    @Override
+    public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
+        history.deploymentFinished(started, record);
     }
 
     @Override
