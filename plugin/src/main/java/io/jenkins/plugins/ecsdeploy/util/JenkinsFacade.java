@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.util;
 
 import hudson.model.Descriptor;
+import hudson.model.Job;
 import hudson.security.Permission;
 import java.io.Serializable;
 import jenkins.model.Jenkins;
@@ -31,5 +32,15 @@ public class JenkinsFacade implements Serializable {
     /** Who is calling: the user of a web request, or SYSTEM on a background thread. */
     public Authentication getAuthentication() {
         return Jenkins.getAuthentication2();
+    }
+
+    /** Every job of this Jenkins, in folders too, as the system sees them (no permission filter). */
+    public Iterable<Job> allJobs() {
+        return Jenkins.get().allItems(Job.class);
+    }
+
+    /** JENKINS_HOME. */
+    public java.nio.file.Path rootDirectory() {
+        return Jenkins.get().getRootDir().toPath();
     }
 }
