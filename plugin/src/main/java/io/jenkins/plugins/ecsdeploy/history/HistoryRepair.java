@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +33,23 @@ public final class HistoryRepair {
         Iterable<DeploymentsBuildAction> actions();
     }
 
-    /** Every build of every job, newest first per job, walked without loading more than the builds themselves. */
+    /**
+     * Every build of every job, oldest first per job (the order they recorded in, which breaks ties between entries
+     * recorded in the same millisecond).
+     */
     public static RecordedBuilds of(JenkinsFacade jenkins) {
         return () -> {
             List<DeploymentsBuildAction> actions = new ArrayList<>();
             for (Job<?, ?> job : jenkins.allJobs()) {
+                List<DeploymentsBuildAction> newestFirst = new ArrayList<>();
                 for (Run<?, ?> run = job.getLastBuild(); run != null; run = run.getPreviousBuild()) {
                     DeploymentsBuildAction action = run.getAction(DeploymentsBuildAction.class);
                     if (action != null) {
-                        actions.add(action);
+                        newestFirst.add(action);
                     }
                 }
+                Collections.reverse(newestFirst);
+                actions.addAll(newestFirst);
             }
             return actions;
         };
