@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.ecsdeploy.core.deploy.Phase;
 import dev.ecsdeploy.core.history.DeploymentEntry;
 import dev.ecsdeploy.core.history.HistoryEntry;
+import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.history.TaskRunEntry;
 import dev.ecsdeploy.core.operation.OperationStatus;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,5 +210,41 @@ class StepHistoryTest {
                 .singleElement()
                 .satisfies(row -> assertThat(row.getExitCode()).isZero());
         assertThat(history.store().readAll()).hasSize(2);
+    }
+
+    @Test
+    void shouldRecordAPromotionAsAnImageOfTheBuild() throws Exception {
+        AWS.emulator().ecr().createRepository("hist-web");
+        String digest = AWS.emulator().ecr().putSyntheticImage("hist-web", "build-7", Map.of());
+        Run<?, ?> run = FakeRuns.run("web", 6);
+        TestStepContext context = new TestStepContext().put(Run.class, run);
+
+        new EcrPromoteStep("hist-web", "build-7", "prod").start(context).start();
+        context.awaitSuccess(WAIT);
+
+        ImageBuildEntry entry =
+                (ImageBuildEntry) history.store().history().entries().get(0);
+        assertThat(entry.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(entry.digest()).isEqualTo(digest);
+        assertThat(entry.tags()).containsExactly("prod");
+        assertThat(DeploymentsBuildAction.attachedTo(run).getImages())
+                .singleElement()
+                .satisfies(image -> {
+                    assertThat(image.getRepository()).isEqualTo("hist-web");
+                    assertThat(image.getDigest()).isEqualTo(digest);
+                });
+    }
+
+    @Test
+    void shouldRecordAFailedPromotionWithItsReason() throws Exception {
+        AWS.emulator().ecr().createRepository("hist-api");
+        TestStepContext context = new TestStepContext().put(Run.class, FakeRuns.run("web", 7));
+
+        new EcrPromoteStep("hist-api", "missing", "prod").start(context).start();
+        context.awaitFailure(WAIT);
+
+        HistoryEntry entry = history.store().history().entries().get(0);
+        assertThat(entry.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(entry.reason()).contains("missing");
     }
 }
