@@ -127,7 +127,10 @@
     if (!container) {
       return;
     }
-    fetch(container.getAttribute("data-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+    // Relative to this page as a folder, whether or not its URL ends with a slash.
+    var page = window.location.pathname.replace(/\/?$/, "/");
+    var url = new URL(container.getAttribute("data-url"), window.location.origin + page);
+    fetch(url.href, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);

@@ -118,8 +118,12 @@ public final class ImageRow extends EntryRow {
         return ConsoleLinks.image(entry.imageUri(), entry.digest()).orElse(null);
     }
 
-    /** The findings as JSON for the page's script (sorting and filtering happen in the browser). */
-    public HttpResponse doFindings() {
+    /**
+     * The findings as JSON for the page's script, at {@code …/image/<id>/findingsJson} (sorting and filtering happen
+     * in the browser). A GET of data the build page already shows: Stapler renders a returned {@link HttpResponse}, and
+     * the build's own read permission guards it, so it is no {@code do} method (those require POST).
+     */
+    public HttpResponse getFindingsJson() {
         List<Map<String, Object>> rows =
                 getFindings().stream().map(FindingRow::asMap).toList();
         Map<String, Object> body = new LinkedHashMap<>();

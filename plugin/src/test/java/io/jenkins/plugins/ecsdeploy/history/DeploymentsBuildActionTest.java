@@ -207,7 +207,7 @@ class DeploymentsBuildActionTest {
     void shouldOfferOnlyWebLinksToAdvisoriesAndServeFindingsAsData() {
         ImageRow image = shipped(FakeRuns.run("web", 1)).getImage("build-1");
 
-        String json = ((JsonResponse) image.doFindings()).body();
+        String json = ((JsonResponse) image.getFindingsJson()).body();
 
         assertThat(image.getFindings())
                 .extracting(ImageRow.FindingRow::getUri)
