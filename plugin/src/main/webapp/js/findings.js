@@ -87,6 +87,7 @@
         state.key = column.key;
         fill();
       });
+      th.setAttribute("data-key", column.key);
       th.appendChild(button);
       headRow.appendChild(th);
     });
@@ -109,6 +110,10 @@
           var order = compare(state.key, a, b);
           return state.ascending ? order : -order;
         });
+      Array.prototype.forEach.call(headRow.children, function (th) {
+        var sorted = th.getAttribute("data-key") === state.key;
+        th.setAttribute("aria-sort", sorted ? (state.ascending ? "ascending" : "descending") : "none");
+      });
       body.textContent = "";
       shown.forEach(function (finding) {
         var row = element("tr");

@@ -188,6 +188,10 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         LongOperation<Q, H, O> op = operation();
         if (handle == null) {
             handle = starter.start(recordingStart(op), context, log());
+            if (started == null) {
+                // a starter that did not go through start(request), such as a rollback, is recorded from its handle
+                started = recording().started(spec.startedByHandle(), handle);
+            }
             spec.announce(handle, log(), region());
             save();
         }
@@ -275,9 +279,17 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         report.run();
     }
 
+    /**
+     * The operation behind what a starter was given, for a starter that needs more than {@code start(request)} (a
+     * rollback asks the deployment engine itself).
+     */
+    public static <T> T underlying(LongOperation<?, ?, ?> operation, Class<T> type) {
+        return type.cast(operation instanceof RecordingStart<?, ?, ?> recording ? recording.operation : operation);
+    }
+
     /** The operation, recording its start in the history just before the mutation is made. */
     private LongOperation<Q, H, O> recordingStart(LongOperation<Q, H, O> op) {
-        return new LongOperation<>() {
+        return new RecordingStart<>(op) {
             @Override
             public H start(Q request, ProgressListener listener) {
                 if (started == null) {
@@ -286,17 +298,27 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
                 }
                 return op.start(request, listener);
             }
-
-            @Override
-            public OperationPoll<H, O> poll(H handle, Decision decision) {
-                return op.poll(handle, decision);
-            }
-
-            @Override
-            public OperationPoll<H, O> abort(H handle, String abortedBy) {
-                return op.abort(handle, abortedBy);
-            }
         };
+    }
+
+    /** An operation whose start is recorded; polls and aborts go straight through. */
+    private abstract static class RecordingStart<Q, H extends Serializable, O extends OperationOutcome>
+            implements LongOperation<Q, H, O> {
+        final LongOperation<Q, H, O> operation;
+
+        RecordingStart(LongOperation<Q, H, O> operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        public OperationPoll<H, O> poll(H handle, Decision decision) {
+            return operation.poll(handle, decision);
+        }
+
+        @Override
+        public OperationPoll<H, O> abort(H handle, String abortedBy) {
+            return operation.abort(handle, abortedBy);
+        }
     }
 
     /** Records how the operation ended, once: a restart or a second stop never records it again. */

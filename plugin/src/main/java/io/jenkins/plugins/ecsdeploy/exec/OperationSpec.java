@@ -71,4 +71,20 @@ public abstract class OperationSpec<Q, H extends Serializable, O extends Operati
 
     @Override
     public void recordEnd(HistoryRecorder history, StartedOperation started, O outcome) {}
+
+    /**
+     * How to record, from its handle, an operation whose starter did not call {@code start(request)}; by default it is
+     * not recorded.
+     */
+    public Recordable<H, O> startedByHandle() {
+        return new Recordable<>() {
+            @Override
+            public StartedOperation recordStart(HistoryRecorder history, H handle) {
+                return null;
+            }
+
+            @Override
+            public void recordEnd(HistoryRecorder history, StartedOperation started, O outcome) {}
+        };
+    }
 }

@@ -81,8 +81,8 @@ public class EcsRollbackStep extends AbstractEcsStep {
                 context,
                 spec,
                 DecisionSource.NONE,
-                (operation, ctx, log) ->
-                        ((DeploymentEngine) operation).rollback(environmentName, clusterName, service, taskDefinition));
+                (operation, ctx, log) -> DurableOperationExecution.underlying(operation, DeploymentEngine.class)
+                        .rollback(environmentName, clusterName, service, taskDefinition));
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -247,4 +247,27 @@ class StepHistoryTest {
         assertThat(entry.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(entry.reason()).contains("missing");
     }
+
+    @Test
+    void shouldRecordARollbackFromTheHandleTheEngineReturns() throws Exception {
+        String first = world.service("hist-rb", 1);
+        Run<?, ?> run = FakeRuns.run("web", 8);
+        TestStepContext deployed = new TestStepContext().put(Run.class, run);
+        rolling("hist-rb", EcsWorld.HEALTHY_V2).start(deployed).start();
+        deployed.awaitSuccess(WAIT);
+        EcsRollbackStep rollback = new EcsRollbackStep("hist-rb");
+        rollback.setCluster(EcsWorld.CLUSTER);
+        rollback.setEnvironment("prod");
+        TestStepContext context = new TestStepContext().put(Run.class, run);
+
+        rollback.start(context).start();
+        context.awaitSuccess(WAIT);
+
+        DeploymentEntry entry =
+                (DeploymentEntry) history.store().history().entries().get(1);
+        assertThat(entry.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(entry.taskDefinitionArn()).isEqualTo(first);
+        assertThat(history.store().readAll()).hasSize(4);
+        assertThat(DeploymentsBuildAction.attachedTo(run).getDeployments()).hasSize(2);
+    }
 }
