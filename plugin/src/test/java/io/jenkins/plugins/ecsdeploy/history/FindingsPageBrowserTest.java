@@ -62,7 +62,7 @@ class FindingsPageBrowserTest {
         byte[] findings = ((JsonResponse) action.getImage("build-1").getFindingsJson())
                 .body()
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] script = Files.readAllBytes(Path.of("src/main/webapp/js/findings.js"));
+        byte[] script = Files.readAllBytes(Path.of("src/main/resources/io/jenkins/plugins/ecsdeploy/history/findings.js"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/image/build-1/", exchange -> respond(exchange, "text/html", page()));
         server.createContext(
@@ -113,7 +113,7 @@ class FindingsPageBrowserTest {
     /** The body of ImageRow/index.jelly as Jenkins renders it, without the layout around it. */
     private static byte[] page() {
         return ("<!DOCTYPE html><html><head><title>web</title>"
-                        + "<script src=\"/js/findings.js\" type=\"text/javascript\" defer=\"defer\"></script></head>"
+                        + "<script src=\"/js/findings.js\" type=\"text/javascript\"></script></head>"
                         + "<body><h2>Findings</h2><div id=\"ecs-deploy-findings\" class=\"ecs-deploy-findings\""
                         + " data-url=\"findingsJson\"><p>Loading the findings…</p></div></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
