@@ -62,7 +62,8 @@ class FindingsPageBrowserTest {
         byte[] findings = ((JsonResponse) action.getImage("build-1").getFindingsJson())
                 .body()
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] script = Files.readAllBytes(Path.of("src/main/resources/io/jenkins/plugins/ecsdeploy/history/findings.js"));
+        byte[] script =
+                Files.readAllBytes(Path.of("src/main/resources/io/jenkins/plugins/ecsdeploy/history/findings.js"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/image/build-1/", exchange -> respond(exchange, "text/html", page()));
         server.createContext(
