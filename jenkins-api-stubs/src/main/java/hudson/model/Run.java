@@ -71,4 +71,16 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public final long getStartTimeInMillis() {
         throw new UnsupportedOperationException();
     }
+
+    public java.util.List<Cause> getCauses() {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends Cause> T getCause(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    public final String getAbsoluteUrl() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -53,4 +53,8 @@ public class Jenkins implements AccessControlled {
     public ACL getACL() {
         throw new UnsupportedOperationException();
     }
+
+    public <T extends Item> Iterable<T> allItems(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,8 @@ public final class HistoryRecorder {
     private final String application;
     private final ProgressListener listener;
     private final Supplier<String> ids;
+    private final Consumer<HistoryEntry> recorded;
+    private final Function<String, ImageBuildEntry> buildOfDigest;
     private final Map<String, HistoryEntry> startedEntries = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HistoryRecorder(Builder builder) {
@@ -62,6 +66,8 @@ public final class HistoryRecorder {
         this.application = builder.application;
         this.listener = builder.listener;
         this.ids = builder.ids;
+        this.recorded = builder.recorded;
+        this.buildOfDigest = builder.buildOfDigest;
     }
 
     public static Builder builder() {
@@ -96,7 +102,7 @@ public final class HistoryRecorder {
     /** Completes the entry of a deployment recorded by {@link #deploymentStarted}. */
     public DeploymentEntry deploymentFinished(StartedOperation started, DeploymentRecord record) {
         String arn = record.newTaskDefinitionArn();
-        return append(DeploymentEntry.builder()
+        return append(withImageBuild(DeploymentEntry.builder()
                 .id(started.id())
                 .recordedAt(now())
                 .region(region)
@@ -117,8 +123,58 @@ public final class HistoryRecorder {
                         .map(e -> new HistoryEvent(e.time(), e.message()))
                         .toList()))
                 .origin(origin)
-                .application(application)
+                .application(application)));
+    }
+
+    /**
+     * Adds what the build of the primary image knew at deploy time: its scan summary, gate decision (with any
+     * allow-list override), build id and source revision, when {@link Builder#imageBuilds} knows that build.
+     */
+    private DeploymentEntry withImageBuild(DeploymentEntry.Builder builder) {
+        DeploymentEntry entry = builder.build();
+        String digest = entry.primaryDigest();
+        ImageBuildEntry build = digest == null ? null : buildOfDigest.apply(digest);
+        if (build == null) {
+            return entry;
+        }
+        return entry.toBuilder()
+                .buildId(build.id())
+                .scan(build.scan())
+                .gate(build.gate())
+                .build();
+    }
+
+    /**
+     * Completes the entry of a task run recorded by {@link #taskRunStarted} from what the start recorded (cluster,
+     * service, images, command, environment), for a caller that no longer has the request, such as a wait resumed
+     * after a restart. Falls back to an entry without them when the start is neither remembered nor in the store.
+     */
+    public TaskRunEntry taskRunFinished(StartedOperation started, TaskRunResult result) {
+        TaskResult first = first(result);
+        TaskRunEntry.Builder entry = started(started.id()) instanceof TaskRunEntry start
+                ? start.toBuilder()
+                : TaskRunEntry.builder().cluster(clusterOf(first)).origin(origin);
+        return append(entry.id(started.id())
+                .recordedAt(now())
+                .region(region)
+                .accountId(accountOf(result.taskDefinitionArn()))
+                .taskDefinitionArn(result.taskDefinitionArn())
+                .taskArn(first == null ? null : first.taskArn())
+                .exitCode(first == null ? null : exitCode(first))
+                .status(result.operationStatus())
+                .reason(result.succeeded() ? null : result.message())
+                .startedAt(first == null || first.startedAt() == null ? started.startedAt() : first.startedAt())
+                .finishedAt(first == null ? null : first.stoppedAt())
+                .events(result.problems().stream()
+                        .map(problem -> new HistoryEvent(now(), problem))
+                        .toList())
                 .build());
+    }
+
+    /** The cluster of a task ARN (arn:aws:ecs:region:account:task/cluster/id), or "unknown". */
+    private static String clusterOf(TaskResult task) {
+        String[] parts = task == null ? new String[0] : task.taskArn().split("/");
+        return parts.length == 3 ? parts[1] : "unknown";
     }
 
     /** Records a task run that starts now as {@code IN_PROGRESS}. */
@@ -187,6 +243,22 @@ public final class HistoryRecorder {
                 .region(region)
                 .repository(request.repository().name())
                 .tags(request.tags())
+                .status(OperationStatus.IN_PROGRESS)
+                .startedAt(startedAt)
+                .origin(origin)
+                .build());
+    }
+
+    /** Records an image build that starts now as {@code IN_PROGRESS}, given the repository name and the tags. */
+    public StartedOperation buildStarted(String repository, List<String> tags) {
+        String id = ids.get();
+        Instant startedAt = now();
+        return start(ImageBuildEntry.builder()
+                .id(id)
+                .recordedAt(startedAt)
+                .region(region)
+                .repository(repository)
+                .tags(tags)
                 .status(OperationStatus.IN_PROGRESS)
                 .startedAt(startedAt)
                 .origin(origin)
@@ -279,6 +351,7 @@ public final class HistoryRecorder {
     private <T extends HistoryEntry> T append(T entry) {
         try {
             store.append(entry);
+            recorded.accept(entry);
         } catch (RuntimeException e) {
             listener.onEvent(ProgressEvent.warning(
                     now(),
@@ -407,8 +480,25 @@ public final class HistoryRecorder {
         private String application;
         private ProgressListener listener = event -> {};
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
+        private Consumer<HistoryEntry> recorded = entry -> {};
+        private Function<String, ImageBuildEntry> buildOfDigest = digest -> null;
 
         private Builder() {}
+
+        /** Told of every entry once the store has it (a Jenkins build keeps a copy to repair the store from). */
+        public Builder onRecorded(Consumer<HistoryEntry> value) {
+            this.recorded = Objects.requireNonNull(value, "recorded");
+            return this;
+        }
+
+        /**
+         * Finds the build of an image by its digest (or null), so that a deployment records the scan, gate and source
+         * revision its image had at deploy time; by default none is known.
+         */
+        public Builder imageBuilds(Function<String, ImageBuildEntry> value) {
+            this.buildOfDigest = Objects.requireNonNull(value, "imageBuilds");
+            return this;
+        }
 
         /** The store entries go to. */
         public Builder store(HistoryStore value) {

@@ -258,6 +258,78 @@ class HistoryRecorderTest {
                         OperationStatus.ABORTED);
     }
 
+    @Test
+    void shouldCompleteATaskRunFromItsStartWhenTheRequestIsGone() {
+        TaskRunRequest request = TaskRunRequest.builder()
+                .cluster("prod")
+                .taskDefinitionOfService("web")
+                .putContainerImage("app", IMAGE)
+                .overrideContainer(ContainerOverrides.of("app").withCommand(List.of("./migrate")))
+                .build();
+        StartedOperation started = recorder().taskRunStarted(request, "staging");
+        TaskResult task = new TaskResult(
+                "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc",
+                "STOPPED",
+                "EssentialContainerExited",
+                "done",
+                NOW.minusSeconds(30),
+                NOW,
+                List.of(new ContainerResult("app", true, "STOPPED", 0, null)));
+
+        TaskRunEntry entry = recorder()
+                .taskRunFinished(
+                        started,
+                        new TaskRunResult(TaskRunStatus.SUCCEEDED, "ok", TASK_DEFINITION, List.of(task), List.of()));
+
+        assertThat(store().history().entries()).containsExactly(entry);
+        assertThat(entry.environment()).isEqualTo("staging");
+        assertThat(entry.service()).isEqualTo("web");
+        assertThat(entry.command()).containsExactly("./migrate");
+        assertThat(entry.exitCode()).isZero();
+        assertThat(entry.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(entry.origin()).isEqualTo(Origin.user("ana"));
+    }
+
+    @Test
+    void shouldRecordTheScanAndGateOfTheImageAtDeployTime() {
+        RecordedGate gate = new RecordedGate(true, "CRITICAL=0", "passed", List.of("CVE-9 (allow-listed)"));
+        RecordedScan scan = new RecordedScan("COMPLETE", NOW, Map.of("HIGH", 1), List.of());
+        ImageBuildEntry build = ImageBuildEntry.builder()
+                .id("build-1")
+                .recordedAt(NOW)
+                .repository("web")
+                .digest(HistoryFixtures.WEB_2)
+                .scan(scan)
+                .gate(gate)
+                .status(OperationStatus.SUCCEEDED)
+                .build();
+        List<HistoryEntry> seen = new ArrayList<>();
+        HistoryRecorder recorder = HistoryRecorder.builder()
+                .store(store())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .imageBuilds(digest -> digest.equals(HistoryFixtures.WEB_2) ? build : null)
+                .onRecorded(seen::add)
+                .build();
+
+        DeploymentEntry entry = recorder.deploymentFinished(record(DeploymentStatus.SUCCESSFUL, "", List.of()));
+
+        assertThat(entry.scan()).isEqualTo(scan);
+        assertThat(entry.gate().overridden()).isTrue();
+        assertThat(entry.buildId()).isEqualTo("build-1");
+        assertThat(seen).containsExactly(entry);
+        assertThat(store().history().entries()).containsExactly(entry);
+    }
+
+    @Test
+    void shouldRecordABuildStartedByRepositoryName() {
+        StartedOperation started = recorder().buildStarted("team/web", List.of("1.0", "latest"));
+
+        ImageBuildEntry entry = (ImageBuildEntry) store().history().entries().get(0);
+        assertThat(entry.id()).isEqualTo(started.id());
+        assertThat(entry.tags()).containsExactly("1.0", "latest");
+        assertThat(entry.status()).isEqualTo(OperationStatus.IN_PROGRESS);
+    }
+
     private HistoryStore store() {
         return HistoryStore.open(directory, events::add);
     }

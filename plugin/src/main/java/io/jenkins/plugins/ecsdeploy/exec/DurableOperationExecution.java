@@ -2,18 +2,27 @@ package io.jenkins.plugins.ecsdeploy.exec;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.Decision;
 import dev.ecsdeploy.core.operation.DecisionPoint;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationOutcome;
 import dev.ecsdeploy.core.operation.OperationPoll;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.history.BuildRecording;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -23,7 +32,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * {@link OperationSpec}, runs every round of {@link LongOperation#poll} on the shared {@link PollScheduler} (never on
  * a CPS VM thread), saves the handle after each round, and re-arms itself in {@link #onResume}. {@link #stop}
  * applies the operation's abort action (rollback, StopTask) on behalf of whoever aborted and ends the step once the
- * operation reports the outcome.
+ * operation reports the outcome. The operation is recorded in the history through {@link BuildRecording}: in progress
+ * just before it starts (the entry's id is saved with the execution, so a resumed wait completes the same entry),
+ * and once, with its outcome or the reason it ended without one.
  */
 public class DurableOperationExecution<Q, H extends Serializable, O extends OperationOutcome> extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -39,6 +50,8 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private boolean abortSent;
     private Throwable stopCause;
     private boolean done;
+    private StartedOperation started;
+    private boolean endRecorded;
 
     private transient OperationStarter<Q, H, O> starter;
     private transient LongOperation<Q, H, O> operation;
@@ -49,6 +62,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private transient Object scheduleLock;
     private transient AtomicBoolean ticking;
     private transient volatile boolean wake;
+    private transient BuildRecording recording;
 
     public DurableOperationExecution(
             StepContext context,
@@ -71,6 +85,8 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     @Override
     public void onResume() {
         if (handle == null && !done) {
+            recordEnd(history -> history.ended(
+                    started, OperationStatus.FAILED, "Jenkins restarted before the operation had started"));
             finish(() -> context.onFailure(new AbortException(spec.describe()
                     + " cannot resume: Jenkins restarted before the operation had started; run the step again")));
             return;
@@ -95,6 +111,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         logQuietly("aborting: " + abortedBy + "; the step's abort action applies");
         if (handle == null && !ticking().get()) {
             cancelNext();
+            recordEnd(history -> history.ended(started, OperationStatus.ABORTED, "aborted by " + abortedBy));
             finish(() -> context.onFailure(cause));
             return;
         }
@@ -153,6 +170,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         try {
             delay = round();
         } catch (Exception | LinkageError e) {
+            recordEnd(history -> history.ended(started, OperationStatus.FAILED, String.valueOf(e.getMessage())));
             finish(() -> context.onFailure(e));
         } finally {
             ticking().set(false);
@@ -169,7 +187,11 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         }
         LongOperation<Q, H, O> op = operation();
         if (handle == null) {
-            handle = starter.start(op, context, log());
+            handle = starter.start(recordingStart(op), context, log());
+            if (started == null) {
+                // a starter that did not go through start(request), such as a rollback, is recorded from its handle
+                started = recording().started(spec.startedByHandle(), handle);
+            }
             spec.announce(handle, log(), region());
             save();
         }
@@ -230,6 +252,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
 
     private void complete(O outcome) throws Exception {
         log().info(outcome.summary());
+        recordEnd(history -> history.finished(spec, started, outcome));
         if (abortedBy != null) {
             finish(() ->
                     context.onFailure(stopCause != null ? stopCause : new AbortException("aborted by " + abortedBy)));
@@ -254,6 +277,82 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
             clients.close();
         }
         report.run();
+    }
+
+    /**
+     * The operation behind what a starter was given, for a starter that needs more than {@code start(request)} (a
+     * rollback asks the deployment engine itself).
+     */
+    public static <T> T underlying(LongOperation<?, ?, ?> operation, Class<T> type) {
+        return type.cast(operation instanceof RecordingStart<?, ?, ?> recording ? recording.operation : operation);
+    }
+
+    /** The operation, recording its start in the history just before the mutation is made. */
+    private LongOperation<Q, H, O> recordingStart(LongOperation<Q, H, O> op) {
+        return new RecordingStart<>(op) {
+            @Override
+            public H start(Q request, ProgressListener listener) {
+                if (started == null) {
+                    started = recording().started(spec, request);
+                    save();
+                }
+                return op.start(request, listener);
+            }
+        };
+    }
+
+    /** An operation whose start is recorded; polls and aborts go straight through. */
+    private abstract static class RecordingStart<Q, H extends Serializable, O extends OperationOutcome>
+            implements LongOperation<Q, H, O> {
+        final LongOperation<Q, H, O> operation;
+
+        RecordingStart(LongOperation<Q, H, O> operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        public OperationPoll<H, O> poll(H handle, Decision decision) {
+            return operation.poll(handle, decision);
+        }
+
+        @Override
+        public OperationPoll<H, O> abort(H handle, String abortedBy) {
+            return operation.abort(handle, abortedBy);
+        }
+    }
+
+    /** Records how the operation ended, once: a restart or a second stop never records it again. */
+    private void recordEnd(Consumer<BuildRecording> how) {
+        synchronized (lock()) {
+            if (started == null || endRecorded) {
+                return;
+            }
+            endRecorded = true;
+        }
+        try {
+            how.accept(recording());
+        } catch (Exception | LinkageError e) {
+            logQuietly("history not recorded: " + e);
+        }
+        save();
+    }
+
+    /** The history entry of this operation, or null when it was not recorded. */
+    public StartedOperation started() {
+        return started;
+    }
+
+    private BuildRecording recording() {
+        if (recording == null) {
+            try {
+                TaskListener listener = context.get(TaskListener.class);
+                recording = BuildRecording.of(
+                        context.get(Run.class), context.get(EnvVars.class), region(), listener.getLogger());
+            } catch (Exception e) {
+                recording = BuildRecording.of(null, null, region(), new PrintStream(OutputStream.nullOutputStream()));
+            }
+        }
+        return recording;
     }
 
     private LongOperation<Q, H, O> operation() throws Exception {

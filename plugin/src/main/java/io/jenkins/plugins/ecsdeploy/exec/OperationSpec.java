@@ -3,8 +3,11 @@ package io.jenkins.plugins.ecsdeploy.exec;
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationOutcome;
+import io.jenkins.plugins.ecsdeploy.history.Recordable;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.Map;
@@ -12,9 +15,10 @@ import java.util.Map;
 /**
  * The small serializable part of a durable step that is not core's handle: where to connect, how to name the
  * operation, and how to turn its outcome into the step's return value. A resumed execution rebuilds its operation
- * from it.
+ * from it. It also says how the operation is recorded in the history ({@link Recordable}); by default it is not.
  */
-public abstract class OperationSpec<Q, H extends Serializable, O extends OperationOutcome> implements Serializable {
+public abstract class OperationSpec<Q, H extends Serializable, O extends OperationOutcome>
+        implements Serializable, Recordable<Q, O> {
     private static final long serialVersionUID = 1L;
 
     private final AwsTarget target;
@@ -59,4 +63,28 @@ public abstract class OperationSpec<Q, H extends Serializable, O extends Operati
 
     /** Prints the resources the operation works on, with their console URLs, once the handle exists. */
     public void announce(H handle, BuildLog log, String region) {}
+
+    @Override
+    public StartedOperation recordStart(HistoryRecorder history, Q request) {
+        return null;
+    }
+
+    @Override
+    public void recordEnd(HistoryRecorder history, StartedOperation started, O outcome) {}
+
+    /**
+     * How to record, from its handle, an operation whose starter did not call {@code start(request)}; by default it is
+     * not recorded.
+     */
+    public Recordable<H, O> startedByHandle() {
+        return new Recordable<>() {
+            @Override
+            public StartedOperation recordStart(HistoryRecorder history, H handle) {
+                return null;
+            }
+
+            @Override
+            public void recordEnd(HistoryRecorder history, StartedOperation started, O outcome) {}
+        };
+    }
 }

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.ecsdeploy.exec;
 
 import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.history.BuildRecording;
 import java.util.concurrent.Future;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -29,6 +33,15 @@ public final class ShortCallExecution extends StepExecution {
         this.context = context;
         this.description = description;
         this.call = call;
+    }
+
+    /**
+     * The history recording of a short call's build (its run, environment and log); the call records its start and
+     * end itself, as a Freestyle builder does.
+     */
+    public static BuildRecording recording(StepContext context, String region) throws Exception {
+        TaskListener listener = context.get(TaskListener.class);
+        return BuildRecording.of(context.get(Run.class), context.get(EnvVars.class), region, listener.getLogger());
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Jenkins-wide deployment history: one core {@link HistoryStore} under {@code JENKINS_HOME/ecs-deploy/history},
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
  * lives as long as this object.
  */
 public final class PluginHistory {
+    private static final Logger LOGGER = Logger.getLogger(PluginHistory.class.getName());
     private static volatile PluginHistory installed;
 
     private final HistoryStore store;
@@ -38,19 +41,29 @@ public final class PluginHistory {
         if (history == null) {
             synchronized (PluginHistory.class) {
                 if (installed == null) {
-                    installed = new PluginHistory(
+                    PluginHistory created = new PluginHistory(
                             new JenkinsFacade()
-                                    .getRootDir()
-                                    .toPath()
+                                    .rootDirectory()
                                     .resolve("ecs-deploy")
                                     .resolve("history"),
                             () -> EcsDeployGlobalConfiguration.get().getEnvironmentNames(),
                             Clock.systemUTC());
+                    repairQuietly(created); // before anyone records: a rebuild must not race an append
+                    installed = created;
                 }
                 history = installed;
             }
         }
         return history;
+    }
+
+    /** A damaged or lost journal is rebuilt from the builds once, when the history is first used. */
+    private static void repairQuietly(PluginHistory history) {
+        try {
+            HistoryRepair.repairIfNeeded(history.store, HistoryRepair.of(new JenkinsFacade()), LOGGER::warning);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "ecs-deploy history: could not check or repair " + history.store.directory(), e);
+        }
     }
 
     /** Points the history at {@code directory} for tests and benchmarks; {@code null} goes back to JENKINS_HOME. */

@@ -47,7 +47,7 @@ import software.amazon.awssdk.regions.Region;
  * ECR, then (if asked) waits for the scan and applies the gate. The credentials travel as a short-lived snapshot over
  * the agent channel, never in a command line or a file.
  */
-final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Exception> {
+final class AgentBuildPush extends MasterToSlaveCallable<AgentBuildPush.Outcome, Exception> {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -64,7 +64,7 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
     }
 
     @Override
-    public Map<String, Object> call() throws Exception {
+    public Outcome call() throws Exception {
         if (settings.scan() && settings.scanTimeout() != null) {
             // Refused before the push, not after it has moved the tags.
             ScanRequest.requireTimeout(Duration.ofMinutes(settings.scanTimeout()));
@@ -84,10 +84,12 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
                         .build()) {
             PushResult pushed = images.buildAndPush(request(Path.of(workspace)));
             Map<String, Object> result = new LinkedHashMap<>(ImageResults.of(pushed));
+            ScanResult scan = null;
             if (settings.scan()) {
-                gate(images.scanWait().run(scanRequest(pushed), log, point -> null, Sleeper.REAL), result, log);
+                scan = images.scanWait().run(scanRequest(pushed), log, point -> null, Sleeper.REAL);
+                report(scan, result, log);
             }
-            return result;
+            return new Outcome(result, pushed, scan, settings.scan() ? gate() : null);
         }
     }
 
@@ -163,15 +165,30 @@ final class AgentBuildPush extends MasterToSlaveCallable<Map<String, Object>, Ex
         return ScanGate.of(thresholds, allowList);
     }
 
-    private static void gate(ScanResult scan, Map<String, Object> result, BuildLog log) throws AbortException {
+    private static void report(ScanResult scan, Map<String, Object> result, BuildLog log) {
         result.put("scanStatus", scan.outcome().name());
         result.put("scanVerdict", scan.verdict().name());
         Map<String, Object> counts = new LinkedHashMap<>();
         scan.findings().ifPresent(report -> report.severityCounts().forEach((s, c) -> counts.put(s.name(), c)));
         result.put("scanCounts", counts);
         log.info("scan " + scan.outcome() + ": " + scan.message());
-        if (scan.verdict() == ScanVerdict.FAIL) {
-            throw new AbortException("image scan gate failed: " + scan.message());
+    }
+
+    /**
+     * What the agent sends back: the step's value, and the push, scan and gate the controller records in the
+     * history before it fails the step on a broken gate (the history lives on the controller).
+     */
+    record Outcome(Map<String, Object> result, PushResult pushed, ScanResult scan, ScanGate gate)
+            implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        /** Fails the step when the scan broke the gate. */
+        Map<String, Object> resultOrGateFailure() throws AbortException {
+            if (scan != null && scan.verdict() == ScanVerdict.FAIL) {
+                throw new AbortException("image scan gate failed: " + scan.message());
+            }
+            return result;
         }
     }
 

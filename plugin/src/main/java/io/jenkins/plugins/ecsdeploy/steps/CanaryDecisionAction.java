@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.steps;
 import dev.ecsdeploy.core.operation.Decision;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.ecsdeploy.history.DeploymentsBuildAction;
 import java.io.IOException;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -15,7 +16,7 @@ import org.kohsuke.stapler.verb.POST;
  * Item.BUILD on the job, like {@code input}'s. Persisted with the build (only ids and names), so the page shows what
  * was decided after the deployment ended.
  */
-public class CanaryDecisionAction implements RunAction2 {
+public class CanaryDecisionAction implements RunAction2, DeploymentsBuildAction.PausedDeployment {
     private final String id;
     private final String service;
     private final String stage;

@@ -6,6 +6,8 @@ import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployDeployments;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployHandle;
 import dev.ecsdeploy.core.deploy.codedeploy.CodeDeployRequest;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.report.ConsoleLinks;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
@@ -36,6 +38,16 @@ final class CodeDeploySpec extends OperationSpec<CodeDeployRequest, CodeDeployHa
                 .connection(connection)
                 .clock(clock)
                 .build();
+    }
+
+    @Override
+    public StartedOperation recordStart(HistoryRecorder history, CodeDeployRequest request) {
+        return history.deploymentStarted(request.deployment());
+    }
+
+    @Override
+    public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
+        history.deploymentFinished(started, record);
     }
 
     @Override

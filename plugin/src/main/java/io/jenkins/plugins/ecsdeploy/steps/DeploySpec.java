@@ -7,11 +7,15 @@ import dev.ecsdeploy.core.deploy.DeploymentHandle;
 import dev.ecsdeploy.core.deploy.DeploymentRecord;
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.Phase;
+import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.report.ConsoleLinks;
 import io.jenkins.plugins.ecsdeploy.exec.AwsTarget;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
+import io.jenkins.plugins.ecsdeploy.history.Recordable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +41,38 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
                 .ecr(clients.ecr(connection))
                 .clock(clock)
                 .build();
+    }
+
+    @Override
+    public StartedOperation recordStart(HistoryRecorder history, DeploymentRequest request) {
+        return history.deploymentStarted(request);
+    }
+
+    @Override
+    public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
+        history.deploymentFinished(started, record);
+    }
+
+    /** A rollback: the engine builds its request itself, so the start is recorded from the handle it returns. */
+    @Override
+    public Recordable<DeploymentHandle, DeploymentRecord> startedByHandle() {
+        return new Recordable<>() {
+            @Override
+            public StartedOperation recordStart(HistoryRecorder history, DeploymentHandle handle) {
+                return history.deploymentStarted(DeploymentRequest.builder()
+                        .environment(handle.environment())
+                        .cluster(handle.cluster())
+                        .service(handle.service())
+                        .source(TaskDefinitionSource.existing(handle.newTaskDefinitionArn()))
+                        .strategy(handle.strategy())
+                        .build());
+            }
+
+            @Override
+            public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
+                history.deploymentFinished(started, record);
+            }
+        };
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -9,6 +11,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
 import io.jenkins.plugins.ecsdeploy.exec.StepServices;
+import io.jenkins.plugins.ecsdeploy.history.BuildRecording;
+import io.jenkins.plugins.ecsdeploy.history.DeploymentsBuildAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -324,17 +328,37 @@ public class EcrBuildPushStep extends AbstractEcsStep {
             AwsConnection connection = services.connect(ctx, target);
             FilePath workspace = Workspace.workspace(ctx);
             TaskListener listener = ctx.get(TaskListener.class);
+            AgentBuildPush.Settings settings = settings(ctx.get(EnvVars.class));
             AgentBuildPush build = new AgentBuildPush(
-                    settings(ctx.get(EnvVars.class)),
-                    AgentBuildPush.Access.snapshot(connection),
-                    workspace.getRemote(),
-                    listener);
-            Map<String, Object> result = workspace.act(build);
+                    settings, AgentBuildPush.Access.snapshot(connection), workspace.getRemote(), listener);
+            BuildRecording recording =
+                    ShortCallExecution.recording(ctx, connection.region().id());
+            ImageRecords records = new ImageRecords();
+            StartedOperation started = recording.started(records, new ImageRecords.Asked(repository, settings.tags()));
+            AgentBuildPush.Outcome outcome;
+            try {
+                outcome = workspace.act(build);
+            } catch (Exception e) {
+                recording.ended(started, OperationStatus.FAILED, String.valueOf(e.getMessage()));
+                throw e;
+            }
+            recording.finished(records, started, outcome);
+            markUnchanged(ctx, outcome);
+            Map<String, Object> result = outcome.resultOrGateFailure();
             if ("UNSTABLE".equals(result.get("scanVerdict"))) {
                 ctx.setResult(Result.UNSTABLE);
             }
             return result;
         });
+    }
+
+    /** Tells the build page that the push changed nothing in ECR (the digest was already there). */
+    static void markUnchanged(StepContext context, AgentBuildPush.Outcome outcome) throws Exception {
+        Run<?, ?> run = context.get(Run.class);
+        if (run != null && !outcome.pushed().changed() && run.getAction(DeploymentsBuildAction.class) != null) {
+            DeploymentsBuildAction.attachedTo(run)
+                    .markUnchanged(outcome.pushed().digest());
+        }
     }
 
     /** Registers the step and names it for Pipeline. */

@@ -5,12 +5,15 @@ import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.ecr.EcrImageManager;
 import dev.ecsdeploy.core.ecr.PromoteRequest;
 import dev.ecsdeploy.core.ecr.PushResult;
+import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
 import io.jenkins.plugins.ecsdeploy.exec.ShortCallExecution;
 import io.jenkins.plugins.ecsdeploy.exec.StepServices;
+import io.jenkins.plugins.ecsdeploy.history.BuildRecording;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -56,8 +59,23 @@ public class EcrPromoteStep extends AbstractEcsStep {
                             .progressListener(log)
                             .clock(services.clock())
                             .build()) {
-                PushResult result = images.promote(PromoteRequest.of(repository, source, Fields.list(tags)));
-                return ImageResults.of(result);
+                BuildRecording recording =
+                        ShortCallExecution.recording(ctx, connection.region().id());
+                ImageRecords records = new ImageRecords();
+                StartedOperation started =
+                        recording.started(records, new ImageRecords.Asked(repository, Fields.list(tags)));
+                PushResult result;
+                try {
+                    result = images.promote(PromoteRequest.of(repository, source, Fields.list(tags)));
+                } catch (RuntimeException e) {
+                    recording.ended(started, OperationStatus.FAILED, String.valueOf(e.getMessage()));
+                    throw e;
+                }
+                AgentBuildPush.Outcome outcome =
+                        new AgentBuildPush.Outcome(ImageResults.of(result), result, null, null);
+                recording.finished(records, started, outcome);
+                EcrBuildPushStep.markUnchanged(ctx, outcome);
+                return outcome.result();
             }
         });
     }

@@ -104,8 +104,8 @@ public class EcsRollbackStep extends AbstractEcsStep {
                 context,
                 spec,
                 DecisionSource.NONE,
-                (operation, ctx, log) ->
-                        ((DeploymentEngine) operation).rollback(environmentName, clusterName, service, rollbackTo));
+                (operation, ctx, log) -> DurableOperationExecution.underlying(operation, DeploymentEngine.class)
+                        .rollback(environmentName, clusterName, service, rollbackTo));
     }
 
     /** Registers the step and names it for Pipeline. */

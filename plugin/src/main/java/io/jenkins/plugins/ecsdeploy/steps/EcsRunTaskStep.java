@@ -277,7 +277,8 @@ public class EcsRunTaskStep extends AbstractEcsStep {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        RunTaskSpec spec = new RunTaskSpec(target(context), cluster(context, cluster), streamLogs);
+        RunTaskSpec spec =
+                new RunTaskSpec(target(context), cluster(context, cluster), streamLogs, environmentName(context, null));
         return new DurableOperationExecution<TaskRunRequest, TaskRunHandle, TaskRunResult>(
                 context, spec, DecisionSource.NONE, (operation, ctx, log) -> operation.start(request(ctx), log));
     }

@@ -4,6 +4,8 @@ import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
 import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.report.ConsoleLinks;
 import dev.ecsdeploy.core.task.ContainerResult;
@@ -26,10 +28,23 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
     private static final long serialVersionUID = 1L;
 
     private final boolean streamLogs;
+    private final String environment;
 
-    RunTaskSpec(AwsTarget target, String cluster, boolean streamLogs) {
+    RunTaskSpec(AwsTarget target, String cluster, boolean streamLogs, String environment) {
         super(target, cluster);
         this.streamLogs = streamLogs;
+        this.environment = environment;
+    }
+
+    @Override
+    public StartedOperation recordStart(HistoryRecorder history, TaskRunRequest request) {
+        return history.taskRunStarted(request, environment);
+    }
+
+    /** Completes from the start entry: after a restart the request is gone, the entry is not. */
+    @Override
+    public void recordEnd(HistoryRecorder history, StartedOperation started, TaskRunResult result) {
+        history.taskRunFinished(started, result);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.util;
 
 import hudson.model.Descriptor;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.security.Permission;
 import java.io.Serializable;
 import jenkins.model.Jenkins;
@@ -39,8 +40,13 @@ public class JenkinsFacade implements Serializable {
         return Jenkins.get().getItemByFullName(fullName, type);
     }
 
+    /** Every job of this Jenkins, in folders too, as the system sees them (no permission filter). */
+    public Iterable<Job> allJobs() {
+        return Jenkins.get().allItems(Job.class);
+    }
+
     /** JENKINS_HOME. */
-    public java.io.File getRootDir() {
-        return Jenkins.get().getRootDir();
+    public java.nio.file.Path rootDirectory() {
+        return Jenkins.get().getRootDir().toPath();
     }
 }

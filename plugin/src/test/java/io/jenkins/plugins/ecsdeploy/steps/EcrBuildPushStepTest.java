@@ -117,7 +117,7 @@ class EcrBuildPushStepTest {
                 workspace.toString(),
                 context.get(TaskListener.class));
 
-        Map<String, Object> result = build.call();
+        Map<String, Object> result = build.call().resultOrGateFailure();
 
         String digest = (String) result.get("digest");
         assertThat(digest).startsWith("sha256:");
