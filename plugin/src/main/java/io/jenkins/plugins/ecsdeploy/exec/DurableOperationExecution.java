@@ -10,11 +10,14 @@ import dev.ecsdeploy.core.operation.LongOperation;
 import dev.ecsdeploy.core.operation.OperationOutcome;
 import dev.ecsdeploy.core.operation.OperationPoll;
 import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.spec.RegisteredTaskDefinitions;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.history.BuildRecording;
+import io.jenkins.plugins.ecsdeploy.history.PluginHistory;
+import io.jenkins.plugins.ecsdeploy.history.TaskDefinitionArchive;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -56,6 +59,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private transient OperationStarter<Q, H, O> starter;
     private transient LongOperation<Q, H, O> operation;
     private transient AwsClients clients;
+    private transient AwsConnection connection;
     private transient BuildLog log;
     private transient String connectedRegion;
     private transient Future<?> next;
@@ -253,6 +257,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private void complete(O outcome) throws Exception {
         log().info(outcome.summary());
         recordEnd(history -> history.finished(spec, started, outcome));
+        keepTaskDefinitions(outcome);
         if (abortedBy != null) {
             finish(() ->
                     context.onFailure(stopCause != null ? stopCause : new AbortException("aborted by " + abortedBy)));
@@ -337,6 +342,24 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
         save();
     }
 
+    /** Keeps the task definitions the outcome names, so the Deployments pages diff them without calling AWS. */
+    private void keepTaskDefinitions(O outcome) {
+        List<String> arns = spec.taskDefinitionArns(outcome);
+        if (arns.isEmpty() || connection == null) {
+            return;
+        }
+        try {
+            TaskDefinitionArchive archive = PluginHistory.get().taskDefinitions();
+            for (String arn : arns) {
+                if (archive.read(arn) == null) {
+                    archive.put(arn, RegisteredTaskDefinitions.describe(clients.ecs(connection), arn));
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            logQuietly("task definitions not kept for the Deployments pages' diffs: " + e.getMessage());
+        }
+    }
+
     /** The history entry of this operation, or null when it was not recorded. */
     public StartedOperation started() {
         return started;
@@ -358,7 +381,7 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     private LongOperation<Q, H, O> operation() throws Exception {
         if (operation == null) {
             StepServices services = StepServices.current();
-            AwsConnection connection = services.connect(context, spec.target());
+            connection = services.connect(context, spec.target());
             connectedRegion = connection.region().id();
             clients = services.openClients();
             operation = spec.operation(connection, clients, services.clock());

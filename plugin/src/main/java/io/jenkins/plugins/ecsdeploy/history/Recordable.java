@@ -19,6 +19,14 @@ public interface Recordable<Q, O> extends Serializable {
     /** Completes the entry {@link #recordStart} made, from the operation's outcome. */
     void recordEnd(HistoryRecorder history, StartedOperation started, O outcome);
 
+    /**
+     * The task definitions an outcome names (the one replaced and the one deployed), kept so the pages can diff them
+     * without calling AWS.
+     */
+    default java.util.List<String> taskDefinitionArns(O outcome) {
+        return java.util.List.of();
+    }
+
     /** The application entries are filed under; null files them under the primary image's repository name. */
     default String application() {
         return null;

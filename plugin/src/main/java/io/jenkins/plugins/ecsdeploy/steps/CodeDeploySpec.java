@@ -92,4 +92,9 @@ final class CodeDeploySpec extends OperationSpec<CodeDeployRequest, CodeDeployHa
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
+
+    @Override
+    public java.util.List<String> taskDefinitionArns(DeploymentRecord record) {
+        return DeploySpec.revisionsOf(record);
+    }
 }

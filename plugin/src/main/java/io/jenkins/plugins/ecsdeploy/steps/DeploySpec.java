@@ -18,7 +18,9 @@ import io.jenkins.plugins.ecsdeploy.exec.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.history.Recordable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A deployment (rolling, canary, linear, blue/green, or a rollback) as the durable execution keeps it. */
 final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle, DeploymentRecord> {
@@ -51,6 +53,18 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
     @Override
     public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
         history.deploymentFinished(started, record);
+    }
+
+    @Override
+    public List<String> taskDefinitionArns(DeploymentRecord record) {
+        return revisionsOf(record);
+    }
+
+    /** The revisions a finished deployment names, for the task definition archive. */
+    static List<String> revisionsOf(DeploymentRecord record) {
+        return Stream.of(record.previousTaskDefinitionArn(), record.newTaskDefinitionArn())
+                .filter(arn -> arn != null && !arn.isBlank())
+                .toList();
     }
 
     /** A rollback: the engine builds its request itself, so the start is recorded from the handle it returns. */

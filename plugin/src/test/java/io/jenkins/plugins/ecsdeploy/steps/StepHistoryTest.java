@@ -101,6 +101,24 @@ class StepHistoryTest {
     }
 
     @Test
+    void shouldKeepBothTaskDefinitionsOfAFinishedDeploymentForTheDiffs() throws Exception {
+        world.service("hist-diff", 1);
+        TestStepContext context = new TestStepContext().put(Run.class, FakeRuns.run("shop/web", 5));
+        EcsDeployRollingStepTest.execution(rolling("hist-diff", EcsWorld.HEALTHY_V2), context);
+
+        context.awaitSuccess(WAIT);
+
+        DeploymentEntry entry =
+                (DeploymentEntry) history.store().history().entries().get(0);
+        var before = history.taskDefinitions().read(entry.previousTaskDefinitionArn());
+        var after = history.taskDefinitions().read(entry.taskDefinitionArn());
+        assertThat(before.path("family").asText()).isEqualTo("hist-diff");
+        assertThat(after.path("revision").asInt()).isEqualTo(2);
+        assertThat(after.path("containerDefinitions").get(0).path("image").asText())
+                .isEqualTo(EcsWorld.HEALTHY_V2);
+    }
+
+    @Test
     void shouldLoseNothingWhenFourBuildsDeployAtOnce() throws Exception {
         List<TestStepContext> contexts = new ArrayList<>();
         List<Run<?, ?>> runs = new ArrayList<>();
