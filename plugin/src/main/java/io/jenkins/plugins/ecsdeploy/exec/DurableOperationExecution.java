@@ -371,7 +371,8 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
                 TaskListener listener = context.get(TaskListener.class);
                 recording = BuildRecording.of(
                         context.get(Run.class), context.get(EnvVars.class), region(), listener.getLogger());
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                logQuietly("history not recorded: the build could not be read: " + e);
                 recording = BuildRecording.of(null, null, region(), new PrintStream(OutputStream.nullOutputStream()));
             }
         }

@@ -129,8 +129,9 @@ public final class BuildRecording {
     private static String buildUrl(Run<?, ?> run) {
         try {
             return run.getAbsoluteUrl();
-        } catch (IllegalStateException e) {
-            return run.getUrl(); // no root URL configured: the relative one still finds the build
+        } catch (RuntimeException e) {
+            return run
+                    .getUrl(); // no root URL configured (IllegalStateException): the relative one still finds the build
         }
     }
 

@@ -99,6 +99,21 @@ final class FakeBuild {
         }
 
         @Override
+        public List<hudson.model.Cause> getCauses() {
+            return List.of();
+        }
+
+        @Override
+        public int getNumber() {
+            return 7;
+        }
+
+        @Override
+        public String getUrl() {
+            return "job/team/job/app/7/";
+        }
+
+        @Override
         public String getExternalizableId() {
             return "team/app#7";
         }

@@ -3,17 +3,24 @@ package io.jenkins.plugins.ecsdeploy.freestyle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsdeploy.core.history.DeploymentEntry;
+import dev.ecsdeploy.core.history.HistoryEntry;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
+import io.jenkins.plugins.ecsdeploy.history.DeploymentsBuildAction;
+import io.jenkins.plugins.ecsdeploy.history.PluginHistory;
 import io.jenkins.plugins.ecsdeploy.steps.CanaryDecisionAction;
 import io.jenkins.plugins.ecsdeploy.testing.EcsWorld;
 import io.jenkins.plugins.ecsdeploy.testing.EmulatorServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 
 /**
@@ -80,6 +88,34 @@ class FreestyleBuildTest {
                 .isEqualTo("${NEW_IMAGE}");
         assertThat(build.run.getResult()).isNull();
         assertThat(build.log()).contains("[ecs-deploy] rolling deployment of service fs-roll");
+    }
+
+    @Test
+    void shouldRecordTheDeploymentInTheHistoryAndOnTheBuildAsThePipelineStepDoes(@TempDir Path home) throws Exception {
+        world.service("fs-hist", 1);
+        PluginHistory history = PluginHistory.install(home, List.of("prod"), Clock.systemUTC());
+        try {
+            FakeBuild build = build();
+            Mockito.when(build.run.getParent().getFullName()).thenReturn("shop/freestyle");
+            EcsDeployRollingBuilder builder = rolling("fs-hist", EcsWorld.HEALTHY_V2);
+            builder.setEnvironment("prod");
+
+            build.perform(builder);
+
+            assertThat(history.store().readAll())
+                    .as(build.log())
+                    .extracting(HistoryEntry::status)
+                    .containsExactly(OperationStatus.IN_PROGRESS, OperationStatus.SUCCEEDED);
+            DeploymentEntry entry =
+                    (DeploymentEntry) history.store().history().entries().get(0);
+            assertThat(entry.service()).isEqualTo("fs-hist");
+            assertThat(entry.origin().job()).isEqualTo("shop/freestyle");
+            assertThat(DeploymentsBuildAction.attachedTo(build.run).getDeployments())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.getStatus()).isEqualTo("SUCCEEDED"));
+        } finally {
+            PluginHistory.install(null, List.of(), Clock.systemUTC());
+        }
     }
 
     @Test
