@@ -49,6 +49,7 @@ public final class Main {
     private static int report(Exception exception, PrintWriter err) {
         CliFailure failure = Failures.translate(exception);
         err.println(failure.getMessage());
+        failure.details().forEach(detail -> err.println("  " + detail));
         if (failure.hint() != null) {
             err.println("hint: " + failure.hint());
         }

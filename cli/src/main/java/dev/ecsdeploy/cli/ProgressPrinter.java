@@ -43,7 +43,7 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public synchronized void onEvent(ProgressEvent event) {
-        if (event.severity() == ProgressEvent.Severity.DEBUG) {
+        if (event.severity() == ProgressEvent.Severity.DEBUG || isFailedVerdict(event)) {
             return;
         }
         String line = TIME.format(ZonedDateTime.now(wallClock)) + " " + text(event);
@@ -56,6 +56,11 @@ final class ProgressPrinter implements ProgressListener {
             err.println(line);
         }
         err.flush();
+    }
+
+    /** A failed deployment's verdict is printed once, by the failure at the end, with its details below it. */
+    private static boolean isFailedVerdict(ProgressEvent event) {
+        return event.kind().equals(EventKinds.DEPLOY_VERDICT) && event.severity() == ProgressEvent.Severity.ERROR;
     }
 
     /** Prints a message of the CLI itself (a demo step, a hint) as a plain line. */
