@@ -27,6 +27,8 @@ public final class Main {
         PrintWriter out = TerminalWriter.of(givenOut);
         PrintWriter err = TerminalWriter.of(givenErr);
         CommandLine commandLine = new CommandLine(new EcsDeployCommand());
+        // Everything printed is escaped (TerminalWriter), picocli's help colours too; plain help reads the same.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

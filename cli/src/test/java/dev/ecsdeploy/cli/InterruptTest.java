@@ -39,6 +39,9 @@ class InterruptTest {
     @TempDir
     Path childTemp;
 
+    /** A zone far from UTC with a half-hour offset, so a UTC or emulator time cannot pass for it. */
+    private static final String PROGRESS_ZONE = "Asia/Kolkata";
+
     private CliFixture fixture;
 
     @BeforeEach
@@ -125,7 +128,9 @@ class InterruptTest {
                         "PATH",
                         tools + File.pathSeparator + System.getenv("PATH"),
                         "FAKE_PODMAN_STATE",
-                        tools.toString()),
+                        tools.toString(),
+                        "TZ",
+                        PROGRESS_ZONE),
                 "build-push",
                 "--repository",
                 "pushed-" + signal.toLowerCase(java.util.Locale.ROOT),
@@ -151,6 +156,10 @@ class InterruptTest {
         assertThat(childTemp).isEmptyDirectory();
         assertThat(historyText()).contains("ABORTED").contains("SIG" + signal);
         assertThat(output(child)).contains("aborted by SIG" + signal);
+        assertThat(output(child).lines().filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d .*")))
+                .as("progress in the TZ's wall-clock time")
+                .isNotEmpty()
+                .allMatch(line -> nearNowIn(PROGRESS_ZONE, line.substring(0, 8)));
     }
 
     @Test
@@ -289,6 +298,14 @@ class InterruptTest {
             }
         }
         return false;
+    }
+
+    /** Whether {@code time} (HH:mm:ss) is within two minutes of now in {@code zone}. */
+    private static boolean nearNowIn(String zone, String time) {
+        java.time.LocalTime shown = java.time.LocalTime.parse(time);
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneId.of(zone));
+        long apart = Math.abs(Duration.between(shown, now).toSeconds());
+        return Math.min(apart, Duration.ofDays(1).toSeconds() - apart) <= 120;
     }
 
     private static int exitCode(String signal) {
