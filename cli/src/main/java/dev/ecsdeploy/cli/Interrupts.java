@@ -95,9 +95,10 @@ final class Interrupts {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         }
         onLeave.forEach(Interrupts::runQuietly);
+        String undo = undoCommand == null ? null : undoCommand.get();
         err.println("leaving at once (" + why + ")"
                 + (stillRunning == null ? "" : ": still running: " + stillRunning)
-                + (undoCommand == null ? "" : "; " + undoCommand.get()));
+                + (undo == null ? "" : "; " + undo));
         err.flush();
         Runtime.getRuntime().halt(exitCode);
     }
@@ -117,7 +118,7 @@ final class Interrupts {
      * it back, run: ecsdeploy rollback ...".
      */
     static void running(String what, String undo) {
-        running(what, () -> undo);
+        running(what, undo == null ? null : () -> undo);
     }
 
     /** {@link #running(String, String)}, with the undo worked out when it is needed (from the latest handle). */

@@ -130,7 +130,7 @@ final class RunTaskCommand extends AwsCommand {
         StartedOperation started = history.taskRunStarted(request, environment);
         TaskRunResult result;
         try {
-            Interrupts.running("the task(s) started in cluster " + cluster, (String) null);
+            Interrupts.running("the task(s) started in cluster " + cluster, (String) null); // await names the stop
             ProgressListener listener = listener(session);
             result = Interrupts.await(
                     runner,

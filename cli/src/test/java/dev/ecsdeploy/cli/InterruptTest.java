@@ -183,6 +183,31 @@ class InterruptTest {
     }
 
     @Test
+    void shouldLeaveAtOnceOnASecondSignalNamingTheTaskAndItsStopCommand() throws Exception {
+        fixture.registerTaskDefinition("twice-task", "web", CliFixture.HEALTHY);
+        AWS.emulator().faults().add(FaultRule.latency("ecs:StopTask", Duration.ofSeconds(30)));
+        Process child = start(
+                "run-task",
+                "--cluster",
+                CliFixture.CLUSTER,
+                "--task-definition",
+                "twice-task",
+                "--subnets",
+                "subnet-1");
+        interruptOnceCalled(child, "RunTask", "TERM");
+        awaitOutput(child, "SIGTERM received");
+
+        kill(child, "TERM");
+
+        assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output(child)).isEqualTo(143);
+        assertThat(output(child))
+                .contains("leaving at once (second interrupt): still running: the task(s) started in cluster "
+                        + CliFixture.CLUSTER + "; to stop it, run: aws ecs stop-task --cluster " + CliFixture.CLUSTER
+                        + " --task arn:aws:ecs:");
+    }
+
+    @Test
     void shouldLeaveTheDeploymentRunningWithOnAbortLeave() throws Exception {
         fixture.service("left");
         Process child = start(
