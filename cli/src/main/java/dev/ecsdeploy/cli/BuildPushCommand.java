@@ -14,6 +14,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanGate;
 import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
+import dev.ecsdeploy.core.ecr.scan.ScanWait;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.input.Defaults;
@@ -28,6 +29,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -119,20 +121,55 @@ final class BuildPushCommand extends AwsCommand {
         }
         HistoryRecorder history = session.history();
         StartedOperation started = history.buildStarted(request);
+        Path privateRoot = new LocalCommandRunner().createPrivateDirectory("ecs-deploy-run-");
+        LocalCommandRunner runner = new LocalCommandRunner(privateRoot);
         PushResult pushed;
         ScanResult scan;
-        try (EcrImageManager images = ImageManagers.create(session)) {
+        try (EcrImageManager images = ImageManagers.create(session, runner)) {
+            Interrupts.runningLocally("the build and push of " + repository);
+            Interrupts.onLeave(() -> runner.deleteRecursively(privateRoot));
             pushed = images.buildAndPush(request);
-            scan = noScan
-                    ? null
-                    : images.scanWait()
-                            .run(scanRequest(pushed), session.progress(), DecisionPolicy.NONE, session.time()::sleep);
+            scan = noScan ? null : scan(session, images, pushed);
         } catch (RuntimeException e) {
-            history.ended(started, OperationStatus.FAILED, e.getMessage());
-            throw e;
+            Thread.interrupted(); // a signal interrupted the build; the history store must still be written
+            Optional<String> signal = Interrupts.received();
+            history.ended(
+                    started,
+                    signal.isPresent() ? OperationStatus.ABORTED : OperationStatus.FAILED,
+                    signal.map(BuildPushCommand::abortReason).orElse(e.getMessage()));
+            throw signal.isPresent() ? aborted(signal.get()) : e;
+        } finally {
+            Interrupts.finished();
+            runner.deleteRecursively(privateRoot);
+        }
+        Optional<String> signal = Interrupts.received();
+        if (signal.isPresent()) {
+            history.ended(started, OperationStatus.ABORTED, abortReason(signal.get()) + " after the push");
+            throw aborted(signal.get());
         }
         history.buildFinished(started, pushed, scan, noScan ? null : gate());
         return ImageOutput.print(session, pushed, scan);
+    }
+
+    private ScanResult scan(CliSession session, EcrImageManager images, PushResult pushed) {
+        ScanWait scans = images.scanWait();
+        ScanRequest scanRequest = scanRequest(pushed);
+        return Interrupts.await(
+                scans,
+                scans.start(scanRequest, session.progress()),
+                session.progress(),
+                DecisionPolicy.NONE,
+                session.time());
+    }
+
+    private static String abortReason(String signal) {
+        return "aborted by " + signal + "; the builder was stopped and this run's login and build directories deleted";
+    }
+
+    private CliFailure aborted(String signal) {
+        return CliFailure.operationFailed(
+                "build-push of " + repository + " " + abortReason(signal),
+                "run it again; a tag moves only when a push completes");
     }
 
     /** The request as given: the builder is core's choice ({@link BuilderPolicy}), Dockerfile reading included. */

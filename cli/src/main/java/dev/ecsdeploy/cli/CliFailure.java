@@ -1,5 +1,7 @@
 package dev.ecsdeploy.cli;
 
+import java.util.List;
+
 /**
  * An error the CLI reports as "{what happened}: {why}", with a hint for the next step and the exit code to end
  * with.
@@ -7,6 +9,7 @@ package dev.ecsdeploy.cli;
 public final class CliFailure extends RuntimeException {
     private final int exitCode;
     private final String hint;
+    private List<String> details = List.of();
 
     public CliFailure(int exitCode, String message, String hint) {
         super(message);
@@ -28,5 +31,15 @@ public final class CliFailure extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** The lines printed below the message: what lies behind it (service events, stopped tasks). */
+    public List<String> details() {
+        return details;
+    }
+
+    CliFailure withDetails(List<String> lines) {
+        this.details = List.copyOf(lines);
+        return this;
     }
 }

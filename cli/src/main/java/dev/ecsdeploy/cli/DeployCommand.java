@@ -243,7 +243,7 @@ final class DeployCommand extends AwsCommand {
         try {
             Interrupts.running(
                     "the deployment of service " + service + " in cluster " + cluster,
-                    "ecsdeploy rollback --cluster " + cluster + " --service " + service);
+                    "to roll it back, run: ecsdeploy rollback --cluster " + cluster + " --service " + service);
             DeploymentHandle handle = engine.start(request, session.progress());
             record = Interrupts.await(
                     engine, handle, session.progress(), DecisionPolicy.always(decision()), session.time());

@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Prints a deployment's verdict: a summary (or JSON) on standard output, and the exit code it means. */
+/**
+ * Prints a deployment's verdict: a summary (or JSON) on standard output, and the exit code it means. A failure's
+ * reason is printed once, on standard error with the failure and its details below it, not in the summary.
+ */
 final class DeploymentOutput {
     private DeploymentOutput() {}
 
@@ -21,9 +24,10 @@ final class DeploymentOutput {
             return ExitCode.SUCCESS;
         }
         throw CliFailure.operationFailed(
-                "deployment of " + record.cluster() + "/" + record.service() + " " + record.status() + ": "
-                        + (record.reason().isBlank() ? "no reason given by ECS" : firstClause(record.reason())),
-                "see the service events above; 'ecsdeploy history' shows what runs now");
+                        "deployment of " + record.cluster() + "/" + record.service() + " " + record.status() + ": "
+                                + (record.reason().isBlank() ? "no reason given by ECS" : record.reason()),
+                        "'ecsdeploy history' shows what runs now")
+                .withDetails(record.details());
     }
 
     static Map<String, Object> json(DeploymentRecord record) {
@@ -39,6 +43,7 @@ final class DeploymentOutput {
         json.put("deploymentId", record.deploymentId());
         json.put("serviceDeploymentArn", record.serviceDeploymentArn());
         json.put("reason", record.reason());
+        json.put("details", record.details());
         json.put("startedAt", record.startedAt());
         json.put("finishedAt", record.finishedAt());
         return json;
@@ -54,16 +59,7 @@ final class DeploymentOutput {
         out.println("task definition: " + record.newTaskDefinitionArn());
         out.println("previous:        " + record.previousTaskDefinitionArn());
         record.imageDigests().forEach((container, image) -> out.println("image (" + container + "): " + image));
-        if (!record.succeeded() && !record.reason().isBlank()) {
-            out.println("reason:          " + record.reason());
-        }
         out.flush();
-    }
-
-    /** The reason's first clause (ECS's verdict); the whole reason is in the summary and the history. */
-    private static String firstClause(String reason) {
-        int end = reason.indexOf("; ");
-        return end < 0 ? reason : reason.substring(0, end);
     }
 
     static JsonNode parse(String json) {

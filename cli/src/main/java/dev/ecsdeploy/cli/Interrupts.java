@@ -10,7 +10,12 @@ import dev.ecsdeploy.core.operation.Sleeper;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import sun.misc.Signal;
 
 /**
@@ -28,7 +33,9 @@ final class Interrupts {
     private static String signal;
     private static Thread sleeping;
     private static volatile String stillRunning;
-    private static volatile String undoCommand;
+    private static volatile Supplier<String> undoCommand;
+    private static volatile Thread localWorker;
+    private static final List<Runnable> onLeave = new CopyOnWriteArrayList<>();
 
     private Interrupts() {}
 
@@ -56,6 +63,9 @@ final class Interrupts {
                 }
             }
         }
+        if (first && localWorker != null) {
+            stopLocalWork(localWorker);
+        }
         if (!first) {
             leaveNow(err, exitCode, "second interrupt");
             return;
@@ -81,9 +91,14 @@ final class Interrupts {
     }
 
     private static void leaveNow(PrintWriter err, int exitCode, String why) {
+        if (localWorker != null) {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        onLeave.forEach(Interrupts::runQuietly);
+        String undo = undoCommand == null ? null : undoCommand.get();
         err.println("leaving at once (" + why + ")"
                 + (stillRunning == null ? "" : ": still running: " + stillRunning)
-                + (undoCommand == null ? "" : "; to roll it back, run: " + undoCommand));
+                + (undo == null ? "" : "; " + undo));
         err.flush();
         Runtime.getRuntime().halt(exitCode);
     }
@@ -98,16 +113,56 @@ final class Interrupts {
         return received().map(name -> 128 + new Signal(name.substring(3)).getNumber());
     }
 
-    /** Names what the current operation leaves running when the CLI leaves at once, and the command that undoes it. */
+    /**
+     * Names what the current operation leaves running when the CLI leaves at once, and how to undo it, e.g. "to roll
+     * it back, run: ecsdeploy rollback ...".
+     */
     static void running(String what, String undo) {
+        running(what, undo == null ? null : () -> undo);
+    }
+
+    /** {@link #running(String, String)}, with the undo worked out when it is needed (from the latest handle). */
+    static void running(String what, Supplier<String> undo) {
         stillRunning = what;
         undoCommand = undo;
     }
 
-    /** Forgets what {@link #running} named: the operation has an outcome. */
+    /**
+     * Names work done on this machine by the current thread (a build, a push): a signal terminates this process's
+     * child processes (the builder and whatever it started) and interrupts the thread, whose cleanup then runs as on
+     * any failure. There is nothing to roll back: a tag moves only once a push completes.
+     */
+    static void runningLocally(String what) {
+        stillRunning = what;
+        undoCommand = null;
+        localWorker = Thread.currentThread();
+    }
+
+    /** Runs {@code cleanup} (deleting private directories) also when a second signal leaves at once. */
+    static void onLeave(Runnable cleanup) {
+        onLeave.add(cleanup);
+    }
+
+    /** Forgets what {@link #running} or {@link #runningLocally} named: the operation has an outcome. */
     static void finished() {
         stillRunning = null;
         undoCommand = null;
+        localWorker = null;
+        onLeave.clear();
+    }
+
+    /** SIGTERM to every descendant process (podman, buildah, the Docker CLI and their helpers), then the thread. */
+    private static void stopLocalWork(Thread worker) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        worker.interrupt();
+    }
+
+    private static void runQuietly(Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            // leaving at once: what cannot be deleted now stays, and the message above says what runs
+        }
     }
 
     /** A sleeper that a signal wakes with {@link InterruptedException}, and that refuses to sleep after one. */
@@ -133,8 +188,8 @@ final class Interrupts {
     }
 
     /**
-     * {@link LongOperation#await}, with the abort recorded as made by the signal received ("SIGINT"), not by the
-     * waiting thread.
+     * Waits for {@code operation}'s outcome, with an abort on a signal recorded as made by that signal ("SIGINT"),
+     * not by the waiting thread: core's {@link LongOperation#await} asked by {@link #requestedAbort}.
      */
     static <H extends Serializable, O extends OperationOutcome> O await(
             LongOperation<?, H, O> operation,
@@ -142,28 +197,48 @@ final class Interrupts {
             ProgressListener listener,
             DecisionPolicy decisions,
             TimeSource time) {
-        Sleeper sleeper = sleeper(time);
-        OperationPoll<H, O> round = operation.poll(handle);
-        boolean aborted = false;
-        while (true) {
-            round.events().forEach(listener::onEvent);
-            if (round.isDone()) {
-                return round.outcome().orElseThrow();
+        return operation.await(handle, listener, decisions, sleeper(time), Interrupts::requestedAbort);
+    }
+
+    /**
+     * {@link #await(LongOperation, Serializable, ProgressListener, DecisionPolicy, TimeSource) await}, keeping the
+     * latest handle for {@code undo}, which says how to undo what runs: a second signal prints it.
+     */
+    static <H extends Serializable, O extends OperationOutcome> O await(
+            LongOperation<?, H, O> operation,
+            H handle,
+            ProgressListener listener,
+            DecisionPolicy decisions,
+            TimeSource time,
+            Function<H, String> undo) {
+        AtomicReference<H> latest = new AtomicReference<>(handle);
+        undoCommand = () -> undo.apply(latest.get());
+        LongOperation<Object, H, O> tracked = new LongOperation<>() {
+            @Override
+            public H start(Object request, ProgressListener ignored) {
+                throw new UnsupportedOperationException("started already");
             }
-            Decision decision =
-                    aborted ? null : round.awaiting().map(decisions::decide).orElse(null);
-            if (aborted) {
-                Sleeper.uninterruptibly(time::sleep, round.nextPollIn()); // no handler interrupts this sleep
-            } else if (decision == null) {
-                try {
-                    sleeper.sleep(round.nextPollIn());
-                } catch (InterruptedException e) {
-                    aborted = true;
-                    round = operation.abort(round.handle(), received().orElse("interruption of the CLI"));
-                    continue;
-                }
+
+            @Override
+            public OperationPoll<H, O> poll(H current, Decision decision) {
+                return keep(operation.poll(current, decision));
             }
-            round = operation.poll(round.handle(), decision);
-        }
+
+            @Override
+            public OperationPoll<H, O> abort(H current, String abortedBy) {
+                return keep(operation.abort(current, abortedBy));
+            }
+
+            private OperationPoll<H, O> keep(OperationPoll<H, O> round) {
+                latest.set(round.handle());
+                return round;
+            }
+        };
+        return await(tracked, handle, listener, decisions, time);
+    }
+
+    /** Who asked for an abort ("SIGINT"), or null while nobody did. */
+    static String requestedAbort() {
+        return received().orElse(null);
     }
 }

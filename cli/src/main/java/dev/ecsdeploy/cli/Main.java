@@ -7,12 +7,13 @@ import picocli.CommandLine;
 /** Entry point of {@code java -jar ecsdeploy.jar}. */
 public final class Main {
     /** Standard error of the real process; progress draws a live line only here and only on a terminal. */
-    static final PrintWriter STANDARD_ERROR = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    static final PrintWriter STANDARD_ERROR =
+            TerminalWriter.of(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
 
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = TerminalWriter.of(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         Interrupts.install(STANDARD_ERROR);
         int code = run(args, out, STANDARD_ERROR);
         code = Interrupts.exitCode().orElse(code); // aborted by a signal: 130 or 143, once the abort is seen through
@@ -22,8 +23,12 @@ public final class Main {
     }
 
     /** Runs one command line with the given streams and returns its exit code; tests call this directly. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter givenOut, PrintWriter givenErr) {
+        PrintWriter out = TerminalWriter.of(givenOut);
+        PrintWriter err = TerminalWriter.of(givenErr);
         CommandLine commandLine = new CommandLine(new EcsDeployCommand());
+        // Everything printed is escaped (TerminalWriter), picocli's help colours too; plain help reads the same.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -46,6 +51,7 @@ public final class Main {
     private static int report(Exception exception, PrintWriter err) {
         CliFailure failure = Failures.translate(exception);
         err.println(failure.getMessage());
+        failure.details().forEach(detail -> err.println("  " + detail));
         if (failure.hint() != null) {
             err.println("hint: " + failure.hint());
         }

@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.EcsTaskRunner;
 import dev.ecsdeploy.core.task.NetworkSettings;
+import dev.ecsdeploy.core.task.TaskRunHandle;
 import dev.ecsdeploy.core.task.TaskRunRequest;
 import dev.ecsdeploy.core.task.TaskRunResult;
 import dev.ecsdeploy.core.task.WaitMode;
@@ -134,10 +135,15 @@ final class RunTaskCommand extends AwsCommand {
         StartedOperation started = history.taskRunStarted(request, environment);
         TaskRunResult result;
         try {
-            Interrupts.running("the task(s) started in cluster " + cluster, null);
+            Interrupts.running("the task(s) started in cluster " + cluster, (String) null); // await names the stop
             ProgressListener listener = listener(session);
             result = Interrupts.await(
-                    runner, runner.start(request, listener), listener, DecisionPolicy.NONE, session.time());
+                    runner,
+                    runner.start(request, listener),
+                    listener,
+                    DecisionPolicy.NONE,
+                    session.time(),
+                    RunTaskCommand::stopCommand);
         } catch (RuntimeException e) {
             history.ended(started, OperationStatus.FAILED, e.getMessage());
             throw e;
@@ -146,6 +152,19 @@ final class RunTaskCommand extends AwsCommand {
         }
         history.taskRunFinished(started, request, environment, result);
         return TaskOutput.print(session, result);
+    }
+
+    /** The AWS CLI command that stops the tasks of {@code handle}, for a CLI that leaves before they stop. */
+    static String stopCommand(TaskRunHandle handle) {
+        if (handle.taskArns().isEmpty()) {
+            return "no task was started yet";
+        }
+        return "to stop " + (handle.taskArns().size() == 1 ? "it" : "them") + ", run: "
+                + String.join(
+                        " && ",
+                        handle.taskArns().stream()
+                                .map(arn -> "aws ecs stop-task --cluster " + handle.cluster() + " --task " + arn)
+                                .toList());
     }
 
     TaskRunRequest request() {

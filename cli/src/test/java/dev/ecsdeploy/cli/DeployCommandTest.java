@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,11 +85,48 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OPERATION_FAILED);
         assertThat(run.json().path("status").asText()).isEqualTo("ROLLED_BACK");
-        assertThat(run.json().path("reason").asText()).isNotBlank();
+        assertThat(run.json().path("reason").asText())
+                .contains("circuit breaker")
+                .doesNotContain("\n");
+        assertThat(run.json().path("details")).isNotEmpty();
         assertThat(run.err())
                 .contains("deployment of " + CliFixture.CLUSTER + "/web-crash ROLLED_BACK: ")
                 .contains("hint: ");
         assertThat(fixture.describe("web-crash").taskDefinition()).endsWith("web-crash:1");
+    }
+
+    @Test
+    void shouldPrintAFailuresOneLineSummaryOnceWithItsDetailsBelow() {
+        fixture.service("web-crash-text");
+
+        CliRun run = fixture.run(
+                "deploy",
+                "--cluster",
+                CliFixture.CLUSTER,
+                "--service",
+                "web-crash-text",
+                "--image",
+                CliFixture.CRASHING);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OPERATION_FAILED);
+        List<String> lines = run.err().lines().toList();
+        int failure = lines.indexOf(lines.stream()
+                .filter(line ->
+                        line.startsWith("deployment of " + CliFixture.CLUSTER + "/web-crash-text ROLLED_BACK: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failure line in\n" + run)));
+        String summary = lines.get(failure).substring(lines.get(failure).indexOf(": ") + 2);
+        assertThat(summary).as(run.toString()).containsPattern("circuit breaker.*: \\d+ tasks? exited 1 \\(container ");
+        assertThat(run.toString().split(java.util.regex.Pattern.quote(summary), -1))
+                .as("the summary is printed exactly once in\n" + run)
+                .hasSize(2);
+        assertThat(lines.subList(failure + 1, lines.size()))
+                .as(run.toString())
+                .anyMatch(line -> line.startsWith("  stopped task ") && line.contains("exit code 1"))
+                .anyMatch(line -> line.startsWith("  service event: "))
+                .last()
+                .asString()
+                .startsWith("hint: ");
     }
 
     @Test

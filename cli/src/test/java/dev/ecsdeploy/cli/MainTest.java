@@ -50,4 +50,29 @@ class MainTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DurationConverter.parse("m")))
                 .isInstanceOf(TypeConversionException.class);
     }
+
+    @Test
+    void shouldPrintHelpWithoutColourSequencesEvenWhenPicocliIsToldToColour() {
+        String previous = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            CliRun run = CliRun.of("deploy", "--help");
+
+            assertThat(run.out()).contains("--cluster").doesNotContain("\u001b", "\\u001b");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", previous);
+            }
+        }
+    }
+
+    @Test
+    void shouldEscapeTerminalSequencesInWhatTheUserTyped() {
+        CliRun run = CliRun.of("deploi\u001b]0;owned\u0007");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("deploi\\u001b]0;owned\\u0007").doesNotContain("\u001b", "\u0007");
+    }
 }

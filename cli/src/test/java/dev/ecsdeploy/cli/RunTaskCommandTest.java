@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
+import dev.ecsdeploy.emulator.workload.Workload;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +49,38 @@ class RunTaskCommandTest {
         assertThat(container.path("exitCode").asInt()).isZero();
         assertThat(run.err()).contains("  | migrating schema").contains("  | migration done");
         assertThat(run.out()).doesNotContain("migrating schema");
+    }
+
+    @Test
+    void shouldEscapeTerminalSequencesInTaskOutputAndKeepJsonValid() {
+        String hostile = "registry.example.com/hostile:1";
+        AWS.emulator()
+                .ecs()
+                .simulate(
+                        hostile,
+                        Workload.DEFAULT
+                                .withExitCode(4)
+                                .withLogLines(List.of(
+                                        "title \u001b]0;owned\u0007 clear \u001b[2J\r", "bidi \u202egnp.exe \u009b")));
+        fixture.registerTaskDefinition("hostile", "job", hostile);
+
+        CliRun run = fixture.run(
+                "run-task",
+                "--cluster",
+                CliFixture.CLUSTER,
+                "--task-definition",
+                "hostile",
+                "--subnets",
+                "subnet-1",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OPERATION_FAILED);
+        assertThat(run.err())
+                .contains("  | title \\u001b]0;owned\\u0007 clear \\u001b[2J\\u000d")
+                .contains("  | bidi \\u202egnp.exe \\u009b")
+                .doesNotContain("\u001b", "\u0007", "\r", "\u202e", "\u009b");
+        assertThat(run.json().path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.out()).doesNotContain("\u001b", "\u0007", "\r", "\u202e", "\u009b");
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.util.Map;
  * build) and compared with ECS's own service deployment history.
  *
  * @param imageDigests container name → the image reference deployed (pinned by digest where the image is in ECR)
- * @param reason why it ended this way: ECS's rollout or status reason, service events since we started, stopped
- *     tasks' reasons and exit codes; on success, what ECS said when it completed (for example the rollout state
- *     and its reason)
+ * @param reason why it ended this way, one concise line: ECS's rollout or status reason and, for a failure, what the
+ *     stopped tasks have in common (e.g. {@code ...: 3 tasks exited 1 (container hello)}); on success, what ECS said
+ *     when it completed (for example the rollout state and its reason)
  * @param events what was reported while following it
+ * @param details what lies behind a failure's reason, one item a line: the service deployment's status and
+ *     rollback, the service events since we started, the stopped tasks with their reasons and exit codes
  */
 public record DeploymentRecord(
         String environment,
@@ -31,7 +33,8 @@ public record DeploymentRecord(
         String reason,
         Instant startedAt,
         Instant finishedAt,
-        List<RecordedEvent> events)
+        List<RecordedEvent> events,
+        List<String> details)
         implements OperationOutcome, Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -39,6 +42,41 @@ public record DeploymentRecord(
         imageDigests = Map.copyOf(imageDigests);
         reason = reason == null ? "" : reason;
         events = List.copyOf(events);
+        details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /** A record without details (a success, or a reason that says it all). */
+    public DeploymentRecord(
+            String environment,
+            String cluster,
+            String service,
+            String strategy,
+            String previousTaskDefinitionArn,
+            String newTaskDefinitionArn,
+            Map<String, String> imageDigests,
+            String deploymentId,
+            String serviceDeploymentArn,
+            DeploymentStatus status,
+            String reason,
+            Instant startedAt,
+            Instant finishedAt,
+            List<RecordedEvent> events) {
+        this(
+                environment,
+                cluster,
+                service,
+                strategy,
+                previousTaskDefinitionArn,
+                newTaskDefinitionArn,
+                imageDigests,
+                deploymentId,
+                serviceDeploymentArn,
+                status,
+                reason,
+                startedAt,
+                finishedAt,
+                events,
+                List.of());
     }
 
     public boolean succeeded() {

@@ -117,6 +117,7 @@ public final class HistoryRecorder {
                 .serviceDeploymentArn(record.serviceDeploymentArn())
                 .status(record.operationStatus())
                 .reason(record.succeeded() || record.reason().isBlank() ? null : record.reason())
+                .details(record.details().isEmpty() ? null : String.join("\n", record.details()))
                 .startedAt(record.startedAt() == null ? started.startedAt() : record.startedAt())
                 .finishedAt(record.finishedAt())
                 .events(lastEvents(record.events().stream()

@@ -2,6 +2,7 @@ package dev.ecsdeploy.core.operation;
 
 import dev.ecsdeploy.core.event.ProgressListener;
 import java.io.Serializable;
+import java.util.function.Supplier;
 
 /**
  * A long wait split into durable rounds, so a restarted caller resumes from the last handle without repeating a
@@ -60,7 +61,23 @@ public interface LongOperation<Q, H extends Serializable, O extends OperationOut
      * flag set again. So an interrupted CLI never leaves tasks running or a deployment unattended.
      */
     default O await(H handle, ProgressListener listener, DecisionPolicy decisions, Sleeper sleeper) {
+        return await(handle, listener, decisions, sleeper, () -> null);
+    }
+
+    /**
+     * {@link #await(Serializable, ProgressListener, DecisionPolicy, Sleeper) await}, also aborting on behalf of
+     * whoever {@code abortRequest} names: it is asked before every sleep and when a sleep is interrupted, and answers
+     * null while nobody asks for an abort, or who asks ("SIGINT"). The abort is then recorded as made by that caller,
+     * not by "interruption of the waiting thread"; the interrupt flag is set again only for a real interruption.
+     */
+    default O await(
+            H handle,
+            ProgressListener listener,
+            DecisionPolicy decisions,
+            Sleeper sleeper,
+            Supplier<String> abortRequest) {
         OperationPoll<H, O> round = poll(handle);
+        boolean aborting = false;
         boolean interrupted = false;
         while (true) {
             round.events().forEach(listener::onEvent);
@@ -71,17 +88,24 @@ public interface LongOperation<Q, H extends Serializable, O extends OperationOut
                 return round.outcome().orElseThrow();
             }
             Decision decision =
-                    interrupted ? null : round.awaiting().map(decisions::decide).orElse(null);
-            if (decision == null && !interrupted) {
+                    aborting ? null : round.awaiting().map(decisions::decide).orElse(null);
+            if (aborting) {
+                Sleeper.uninterruptibly(sleeper, round.nextPollIn());
+            } else if (decision == null) {
+                String requestedBy = abortRequest.get();
                 try {
-                    sleeper.sleep(round.nextPollIn());
+                    if (requestedBy == null) {
+                        sleeper.sleep(round.nextPollIn());
+                    }
                 } catch (InterruptedException e) {
-                    interrupted = true;
-                    round = abort(round.handle(), "interruption of the waiting thread");
+                    requestedBy = abortRequest.get();
+                    interrupted = requestedBy == null;
+                }
+                if (requestedBy != null || interrupted) {
+                    aborting = true;
+                    round = abort(round.handle(), interrupted ? "interruption of the waiting thread" : requestedBy);
                     continue;
                 }
-            } else if (interrupted) {
-                Sleeper.uninterruptibly(sleeper, round.nextPollIn());
             }
             round = poll(round.handle(), decision);
         }

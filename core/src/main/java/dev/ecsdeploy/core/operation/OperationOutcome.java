@@ -1,5 +1,7 @@
 package dev.ecsdeploy.core.operation;
 
+import java.util.List;
+
 /**
  * How a long operation ended, in the vocabulary shared by every engine and the history. Only
  * {@link OperationStatus#SUCCEEDED} lets a build go on as a success.
@@ -13,6 +15,14 @@ public interface OperationOutcome {
 
     /** One concise line saying why, e.g. {@code circuit breaker rolled back: 3 tasks exited 1 (container hello)}. */
     String summary();
+
+    /**
+     * What lies behind {@link #summary()}, one item a line (service events, stopped tasks), for a reader who wants
+     * more than the one line; empty when the summary says it all.
+     */
+    default List<String> details() {
+        return List.of();
+    }
 
     default boolean isSuccess() {
         return operationStatus() == OperationStatus.SUCCEEDED;

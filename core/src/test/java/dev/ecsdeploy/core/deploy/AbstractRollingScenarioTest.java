@@ -74,7 +74,12 @@ abstract class AbstractRollingScenarioTest extends AbstractEngineScenarioTest {
         DeploymentRecord record = deploy(request(service, EcsFixture.CRASHING).build());
 
         assertThat(record.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(record.reason()).contains("circuit breaker").contains("web exit code 1");
+        assertThat(record.reason())
+                .contains("circuit breaker")
+                .containsPattern("\\d+ tasks exited 1 \\(container web\\)$")
+                .doesNotContain("\n");
+        assertThat(record.details())
+                .anyMatch(detail -> detail.startsWith("stopped task ") && detail.contains("web exit code 1"));
         assertThat(fixture.settle(service).taskDefinition()).isEqualTo(previous);
     }
 

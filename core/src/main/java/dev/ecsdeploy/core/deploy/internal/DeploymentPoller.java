@@ -503,7 +503,8 @@ final class DeploymentPoller {
                     verdict.reason(),
                     done.startedAt(),
                     decidedAt,
-                    recorded(last, service));
+                    recorded(last, service),
+                    verdict.details());
             return new OperationPoll<>(done, events, Duration.ZERO, Optional.empty(), Optional.of(record));
         }
 

@@ -18,9 +18,18 @@ final class Verdicts {
      * @param status the verdict, or null while in flight
      * @param reason why, for a verdict
      * @param failureBound true when ECS is rolling back or stopping, so only a failure can follow
+     * @param details what lies behind the reason, one item a line (service events, stopped tasks)
      */
-    record Verdict(DeploymentStatus status, String reason, boolean failureBound) {
+    record Verdict(DeploymentStatus status, String reason, boolean failureBound, List<String> details) {
         static final Verdict IN_FLIGHT = new Verdict(null, "", false);
+
+        Verdict {
+            details = details == null ? List.of() : List.copyOf(details);
+        }
+
+        Verdict(DeploymentStatus status, String reason, boolean failureBound) {
+            this(status, reason, failureBound, List.of());
+        }
 
         boolean isFinal() {
             return status != null;

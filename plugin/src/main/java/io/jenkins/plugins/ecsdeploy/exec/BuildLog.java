@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.exec;
 
+import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.report.ConsoleLinks;
@@ -31,6 +32,9 @@ public final class BuildLog implements ProgressListener {
 
     @Override
     public void onEvent(ProgressEvent event) {
+        if (event.kind().equals(EventKinds.DEPLOY_VERDICT) && event.severity() == ProgressEvent.Severity.ERROR) {
+            return; // the step's failure, or the abort's summary, says it once
+        }
         StringBuilder line = new StringBuilder("[ecs-deploy] ")
                 .append(TIME.format(event.time()))
                 .append(' ');

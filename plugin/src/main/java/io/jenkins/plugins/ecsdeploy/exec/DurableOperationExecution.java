@@ -255,7 +255,13 @@ public class DurableOperationExecution<Q, H extends Serializable, O extends Oper
     }
 
     private void complete(O outcome) throws Exception {
-        log().info(outcome.summary());
+        if (abortedBy == null && !outcome.isSuccess()) {
+            // Jenkins prints the failure's message, the summary, once; the log gets what lies behind it.
+            BuildLog log = log();
+            outcome.details().forEach(detail -> log.info("  " + detail));
+        } else {
+            log().info(outcome.summary());
+        }
         recordEnd(history -> history.finished(spec, started, outcome));
         keepTaskDefinitions(outcome);
         if (abortedBy != null) {

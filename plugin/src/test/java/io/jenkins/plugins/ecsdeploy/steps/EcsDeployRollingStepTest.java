@@ -74,7 +74,12 @@ class EcsDeployRollingStepTest {
 
         Throwable failure = context.awaitFailure(WAIT);
         assertThat(failure).isInstanceOf(AbortException.class).hasMessageContaining("ROLLED_BACK");
-        assertThat(failure.getMessage()).containsIgnoringCase("circuit breaker");
+        assertThat(failure.getMessage()).containsIgnoringCase("circuit breaker").doesNotContain("\n");
+        String reason = failure.getMessage().substring(failure.getMessage().indexOf(": ") + 2);
+        assertThat(context.log())
+                .as("Jenkins prints the failure's summary; the log has the details, not the summary again")
+                .doesNotContain(reason)
+                .contains("  stopped task ");
     }
 
     @Test
