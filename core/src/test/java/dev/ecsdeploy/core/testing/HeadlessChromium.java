@@ -15,9 +15,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromium-driver driven by Selenium, for the tests of the report page (core) and of the demo's
- * report (CLI). The driver binary is given explicitly, so Selenium Manager never tries to download one, and the
- * flags keep Chromium from reaching out to the network. Without Chromium a test skips with a message, and fails
+ * Debian's Chromium and chromium-driver driven by Selenium, for the tests of the report page (core), of the demo's
+ * report (CLI) and of the plugin's pages (through core's test jar). The driver binary is given explicitly, so
+ * Selenium Manager never tries to download one, and the flags keep Chromium from reaching out to the network. Without Chromium a test skips with a message, and fails
  * instead when {@code REQUIRE_CONTAINER_TOOLS=1}, as in CI.
  */
 public final class HeadlessChromium {
@@ -55,10 +55,19 @@ public final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
-    /** Saves a screenshot of the whole page (up to 8,000 pixels high) to {@code file}. */
+    /** Saves a screenshot of the whole page (up to 8,000 pixels high) to {@code file}, 1,400 pixels wide. */
     public static void saveFullPageScreenshot(ChromeDriver driver, Path file) throws IOException {
+        saveScreenshot(driver, file, 1400);
+    }
+
+    /** Saves a screenshot of the whole page (up to 8,000 pixels high) at the window's current width. */
+    public static void saveScreenshot(ChromeDriver driver, Path file) throws IOException {
+        saveScreenshot(driver, file, driver.manage().window().getSize().width);
+    }
+
+    private static void saveScreenshot(ChromeDriver driver, Path file, int width) throws IOException {
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 40, 8000)));
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 40, 8000)));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
