@@ -283,8 +283,21 @@ public final class HistoryRecorder {
      * makes the build FAILED.
      */
     public ImageBuildEntry buildFinished(StartedOperation started, PushResult pushed, ScanResult scan, ScanGate gate) {
+        return buildFinished(started, pushed, scan, gate, null);
+    }
+
+    /**
+     * Completes the entry of a build recorded by {@link #buildStarted} like {@link #buildFinished(StartedOperation,
+     * PushResult, ScanResult, ScanGate)}, with the commit learnt during the build (such as its time, read on the build
+     * machine) instead of the one the start recorded; null keeps the start's.
+     */
+    public ImageBuildEntry buildFinished(
+            StartedOperation started, PushResult pushed, ScanResult scan, ScanGate gate, SourceCommit commit) {
         boolean gateBroken = scan != null && scan.verdict() == ScanVerdict.FAIL;
         ImageBuildEntry start = started(started.id()) instanceof ImageBuildEntry build ? build : null;
+        String revision = commit != null ? commit.revision() : start == null ? null : start.revision();
+        Instant committedAt =
+                commit != null ? commit.committedAt() : start == null ? null : start.revisionCommittedAt();
         return append(ImageBuildEntry.builder()
                 .id(started.id())
                 .recordedAt(now())
@@ -301,8 +314,8 @@ public final class HistoryRecorder {
                 .startedAt(started.startedAt())
                 .finishedAt(now())
                 .origin(origin)
-                .revision(start == null ? null : start.revision())
-                .revisionCommittedAt(start == null ? null : start.revisionCommittedAt())
+                .revision(revision)
+                .revisionCommittedAt(committedAt)
                 .build());
     }
 

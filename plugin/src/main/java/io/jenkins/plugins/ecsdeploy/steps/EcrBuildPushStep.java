@@ -317,7 +317,8 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                 scanThresholds,
                 Fields.list(allowList),
                 scanTimeout,
-                scanTimeoutAction);
+                scanTimeoutAction,
+                environment == null ? null : Fields.trim(environment.get("GIT_COMMIT")));
     }
 
     @Override
@@ -334,7 +335,8 @@ public class EcrBuildPushStep extends AbstractEcsStep {
             BuildRecording recording =
                     ShortCallExecution.recording(ctx, connection.region().id());
             ImageRecords records = new ImageRecords();
-            StartedOperation started = recording.started(records, new ImageRecords.Asked(repository, settings.tags()));
+            StartedOperation started = recording.started(
+                    records, new ImageRecords.Asked(repository, settings.tags(), settings.revision()));
             AgentBuildPush.Outcome outcome;
             try {
                 outcome = workspace.act(build);
