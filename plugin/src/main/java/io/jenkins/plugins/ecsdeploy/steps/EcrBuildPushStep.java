@@ -36,6 +36,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     private String target;
     private String platforms;
     private String labels;
+    private String revision;
     private String cacheFrom;
     private String cacheTo;
     private String builder;
@@ -124,6 +125,15 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setLabels(String labels) {
         this.labels = Fields.trim(labels);
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    @DataBoundSetter
+    public void setRevision(String revision) {
+        this.revision = Fields.trim(revision);
     }
 
     public String getCacheFrom() {
@@ -318,7 +328,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                 Fields.list(allowList),
                 scanTimeout,
                 scanTimeoutAction,
-                environment == null ? null : Fields.trim(environment.get("GIT_COMMIT")));
+                revision != null || environment == null ? revision : Fields.trim(environment.get("GIT_COMMIT")));
     }
 
     @Override

@@ -88,7 +88,7 @@ class EcrBuildPushStepTest {
     }
 
     @Test
-    void shouldTakeTheBuildsGitCommitAsTheRevision() {
+    void shouldTakeTheBuildsGitCommitAsTheRevisionUnlessOneIsGiven() {
         AgentBuildPush build = new AgentBuildPush(
                 step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value", "GIT_COMMIT", " abc123 "))),
                 null,
@@ -97,8 +97,17 @@ class EcrBuildPushStepTest {
         AgentBuildPush withoutGit = new AgentBuildPush(
                 step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value"))), null, "/ws", null);
 
+        EcrBuildPushStep given = step();
+        given.setRevision("def456");
+        AgentBuildPush explicit = new AgentBuildPush(
+                given.settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value", "GIT_COMMIT", "abc123"))),
+                null,
+                "/ws",
+                null);
+
         assertThat(build.request(Path.of("/ws")).revision()).isEqualTo("abc123");
         assertThat(withoutGit.request(Path.of("/ws")).revision()).isNull();
+        assertThat(explicit.request(Path.of("/ws")).revision()).isEqualTo("def456");
     }
 
     @Test
