@@ -100,6 +100,7 @@ BUILD = {
  "target": "Build stage to stop at (<code>--target</code>).",
  "platforms": "Target platforms, comma-separated (<code>linux/amd64,linux/arm64</code>).",
  "labels": "Image labels: <code>NAME=value</code> lines. The OCI revision, source and build URL labels are added.",
+ "revision": "The commit built: the image's <code>org.opencontainers.image.revision</code> label, recorded with the build and with every deployment of the image (commits in diffs, lead time). Defaults to the build's <code>GIT_COMMIT</code>; its commit time is read with git in the build context on the agent.",
  "cacheFrom": "Cache sources (<code>--cache-from</code>), comma-separated.",
  "cacheTo": "Cache destinations (<code>--cache-to</code>), comma-separated.",
  "builder": "Which tool builds: <code>auto</code> (default: docker when its daemon answers, else podman, else buildah, else Jib when the Dockerfile is within what Jib can express; every choice is logged with its reason), <code>docker</code>, <code>podman</code>, <code>buildah</code> or <code>jib</code>.",

@@ -22,6 +22,8 @@ import dev.ecsdeploy.core.input.DockerfileSyntax;
 import dev.ecsdeploy.core.input.InputParser;
 import dev.ecsdeploy.core.operation.DecisionPolicy;
 import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.source.GitCommits;
+import dev.ecsdeploy.core.source.SourceCommit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +91,12 @@ final class BuildPushCommand extends AwsCommand {
     @Option(names = "--label", paramLabel = "NAME=VALUE", description = "Image label (repeatable).")
     Map<String, String> labels = new LinkedHashMap<>();
 
+    @Option(
+            names = "--revision",
+            description = "The commit the image is built from, for its org.opencontainers.image.revision label and"
+                    + " the history (default: git's HEAD when the context is in a git work tree).")
+    String revision;
+
     @Option(names = "--dry-run", description = "Show what would be built and pushed; change nothing.")
     boolean dryRun;
 
@@ -113,14 +121,15 @@ final class BuildPushCommand extends AwsCommand {
     @Override
     int run(CliSession session) {
         requirePlainHttpAllowed();
-        BuildPushRequest request = request();
+        SourceCommit commit = sourceCommit();
+        BuildPushRequest request = request(commit);
         if (dryRun) {
             BuilderChoice choice = BuilderPolicy.create(new LocalCommandRunner(), Map.of(), session.time())
                     .choose(request, session.progress());
             return printDryRun(session, request, choice);
         }
         HistoryRecorder history = session.history();
-        StartedOperation started = history.buildStarted(request);
+        StartedOperation started = history.buildStarted(request, commit);
         Path privateRoot = new LocalCommandRunner().createPrivateDirectory("ecs-deploy-run-");
         LocalCommandRunner runner = new LocalCommandRunner(privateRoot);
         PushResult pushed;
@@ -172,9 +181,20 @@ final class BuildPushCommand extends AwsCommand {
                 "run it again; a tag moves only when a push completes");
     }
 
-    /** The request as given: the builder is core's choice ({@link BuilderPolicy}), Dockerfile reading included. */
-    BuildPushRequest request() {
+    /**
+     * The commit the image is built from: {@code --revision} (with its time when the context's git knows it), else
+     * git's HEAD when the context is in a work tree; null without either.
+     */
+    private SourceCommit sourceCommit() {
+        GitCommits git = new GitCommits(new LocalCommandRunner());
+        Path directory = context.toAbsolutePath();
+        return revision == null || revision.isBlank() ? git.head(directory).orElse(null) : git.of(directory, revision);
+    }
+
+    /** The request as given, built from {@code commit} (or null): the builder is core's choice ({@link BuilderPolicy}), Dockerfile reading included. */
+    BuildPushRequest request(SourceCommit commit) {
         BuildPushRequest.Builder request = BuildPushRequest.builder()
+                .revision(commit == null ? null : commit.revision())
                 .repository(RepositorySpec.builder()
                         .name(repository)
                         .createIfMissing(createRepository)
@@ -243,6 +263,7 @@ final class BuildPushCommand extends AwsCommand {
         json.put("buildersPassedOver", choice.passedOver());
         json.put("context", context.toString());
         json.put("createRepository", createRepository);
+        json.put("revision", request.revision());
         json.put("failOn", failOn);
         if (session.json()) {
             JsonOutput.print(session.out(), json);

@@ -81,10 +81,15 @@ final class CliSession implements AutoCloseable {
         return options.json;
     }
 
-    /** Records what this command did in the history store of {@code --history} (one store per directory). */
+    /**
+     * Records what this command did in the history store of {@code --history} (one store per directory); a
+     * deployment takes its image's commit from the newest build of its digest there.
+     */
     HistoryRecorder history() {
+        HistoryStore store = HistoryStore.open(options.historyDirectory(), progress);
         return HistoryRecorder.builder()
-                .store(HistoryStore.open(options.historyDirectory(), progress))
+                .store(store)
+                .imageBuilds(HistoryRecorder.newestBuildIn(store))
                 .clock(time)
                 .region(connection().region().id())
                 .origin(Origin.user(System.getProperty("user.name")))

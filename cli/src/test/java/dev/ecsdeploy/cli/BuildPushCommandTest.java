@@ -3,10 +3,15 @@ package dev.ecsdeploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.DeploymentEntry;
+import dev.ecsdeploy.core.history.HistoryStore;
+import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +64,79 @@ class BuildPushCommandTest {
         assertThat(promote.json().path("tags").toString()).isEqualTo("[\"prod\"]");
         assertThat(AWS.emulator().ecr().digestOf("web-ok", "prod"))
                 .isEqualTo(AWS.emulator().ecr().digestOf("web-ok", "1.0.0"));
+    }
+
+    @Test
+    void shouldRecordTheGitRevisionOfTheContextAndGiveItToADeploymentOfThatImage() throws Exception {
+        String sha = commitAll(context);
+        fixture.prepare();
+        fixture.service("web-rev");
+
+        CliRun build = buildPush("web-rev");
+        String image = build.json().path("imageUri").asText();
+        CliRun deploy = fixture.run(
+                "deploy",
+                "--cluster",
+                CliFixture.CLUSTER,
+                "--service",
+                "web-rev",
+                "--image",
+                image,
+                "--container",
+                "web",
+                "--environment",
+                "dev",
+                "--json");
+
+        assertThat(build.exitCode()).as(build.toString()).isZero();
+        assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
+        var entries =
+                HistoryStore.open(history, ProgressListener.NONE).history().entries();
+        assertThat(entries)
+                .filteredOn(ImageBuildEntry.class::isInstance)
+                .map(ImageBuildEntry.class::cast)
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.revision()).isEqualTo(sha);
+                    assertThat(entry.revisionCommittedAt()).isEqualTo(Instant.parse("2026-11-30T08:15:00Z"));
+                });
+        assertThat(entries)
+                .filteredOn(DeploymentEntry.class::isInstance)
+                .map(DeploymentEntry.class::cast)
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.sourceRevision()).isEqualTo(sha);
+                    assertThat(entry.sourceCommittedAt()).isEqualTo(Instant.parse("2026-11-30T08:15:00Z"));
+                });
+    }
+
+    @Test
+    void shouldPreferTheRevisionGivenOnTheCommandLine() {
+        CliRun run = buildPush("web-given", "--revision", "feedface", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().path("revision").asText()).isEqualTo("feedface");
+    }
+
+    /** Commits everything in {@code directory} as a new git repository, dated 2026-11-30T08:15:00Z; returns the SHA. */
+    private static String commitAll(Path directory) throws IOException, InterruptedException {
+        git(directory, "init", "-q");
+        git(directory, "add", "-A");
+        git(directory, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", "first");
+        return git(directory, "rev-parse", "HEAD").strip();
+    }
+
+    private static String git(Path directory, String... arguments) throws IOException, InterruptedException {
+        var argv = new java.util.ArrayList<>(java.util.List.of("git"));
+        argv.addAll(java.util.List.of(arguments));
+        var builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("GIT_COMMITTER_DATE", "2026-11-30T09:15:00+01:00");
+        builder.environment().put("GIT_AUTHOR_DATE", "2026-11-30T09:15:00+01:00");
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(argv + ": " + output).isZero();
+        return output;
     }
 
     @Test

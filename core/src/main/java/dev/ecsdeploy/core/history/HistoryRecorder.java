@@ -11,6 +11,7 @@ import dev.ecsdeploy.core.event.EventKinds;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.event.ProgressListener;
 import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.source.SourceCommit;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.ContainerResult;
 import dev.ecsdeploy.core.task.TaskResult;
@@ -142,6 +143,8 @@ public final class HistoryRecorder {
                 .buildId(build.id())
                 .scan(build.scan())
                 .gate(build.gate())
+                .sourceRevision(build.revision())
+                .sourceCommittedAt(build.revisionCommittedAt())
                 .build();
     }
 
@@ -234,24 +237,30 @@ public final class HistoryRecorder {
                 .build());
     }
 
-    /** Records an image build that starts now as {@code IN_PROGRESS}. */
+    /** Records an image build that starts now as {@code IN_PROGRESS}, with the request's revision (time unknown). */
     public StartedOperation buildStarted(BuildPushRequest request) {
-        String id = ids.get();
-        Instant startedAt = now();
-        return start(ImageBuildEntry.builder()
-                .id(id)
-                .recordedAt(startedAt)
-                .region(region)
-                .repository(request.repository().name())
-                .tags(request.tags())
-                .status(OperationStatus.IN_PROGRESS)
-                .startedAt(startedAt)
-                .origin(origin)
-                .build());
+        return buildStarted(
+                request,
+                request.revision() == null || request.revision().isBlank()
+                        ? null
+                        : new SourceCommit(request.revision(), null));
+    }
+
+    /**
+     * Records an image build that starts now as {@code IN_PROGRESS}, built from {@code commit} (or null when unknown);
+     * {@link #buildFinished(StartedOperation, PushResult, ScanResult, ScanGate)} keeps the commit.
+     */
+    public StartedOperation buildStarted(BuildPushRequest request, SourceCommit commit) {
+        return buildStarted(request.repository().name(), request.tags(), commit);
     }
 
     /** Records an image build that starts now as {@code IN_PROGRESS}, given the repository name and the tags. */
     public StartedOperation buildStarted(String repository, List<String> tags) {
+        return buildStarted(repository, tags, null);
+    }
+
+    /** Records an image build of {@code commit} (or null when unknown) that starts now as {@code IN_PROGRESS}. */
+    public StartedOperation buildStarted(String repository, List<String> tags, SourceCommit commit) {
         String id = ids.get();
         Instant startedAt = now();
         return start(ImageBuildEntry.builder()
@@ -263,15 +272,32 @@ public final class HistoryRecorder {
                 .status(OperationStatus.IN_PROGRESS)
                 .startedAt(startedAt)
                 .origin(origin)
+                .revision(commit == null ? null : commit.revision())
+                .revisionCommittedAt(commit == null ? null : commit.committedAt())
                 .build());
     }
 
     /**
      * Completes the entry of a build recorded by {@link #buildStarted}: the push, and the scan with its gate when
-     * there was one ({@code scan} and {@code gate} may be null). A broken gate makes the build FAILED.
+     * there was one ({@code scan} and {@code gate} may be null), and the commit the start recorded. A broken gate
+     * makes the build FAILED.
      */
     public ImageBuildEntry buildFinished(StartedOperation started, PushResult pushed, ScanResult scan, ScanGate gate) {
+        return buildFinished(started, pushed, scan, gate, null);
+    }
+
+    /**
+     * Completes the entry of a build recorded by {@link #buildStarted} like {@link #buildFinished(StartedOperation,
+     * PushResult, ScanResult, ScanGate)}, with the commit learnt during the build (such as its time, read on the build
+     * machine) instead of the one the start recorded; null keeps the start's.
+     */
+    public ImageBuildEntry buildFinished(
+            StartedOperation started, PushResult pushed, ScanResult scan, ScanGate gate, SourceCommit commit) {
         boolean gateBroken = scan != null && scan.verdict() == ScanVerdict.FAIL;
+        ImageBuildEntry start = started(started.id()) instanceof ImageBuildEntry build ? build : null;
+        String revision = commit != null ? commit.revision() : start == null ? null : start.revision();
+        Instant committedAt =
+                commit != null ? commit.committedAt() : start == null ? null : start.revisionCommittedAt();
         return append(ImageBuildEntry.builder()
                 .id(started.id())
                 .recordedAt(now())
@@ -288,6 +314,8 @@ public final class HistoryRecorder {
                 .startedAt(started.startedAt())
                 .finishedAt(now())
                 .origin(origin)
+                .revision(revision)
+                .revisionCommittedAt(committedAt)
                 .build());
     }
 
@@ -470,6 +498,31 @@ public final class HistoryRecorder {
             }
         }
         return null;
+    }
+
+    /**
+     * A lookup for {@link Builder#imageBuilds} over a store: the newest build that pushed a digest, in its history,
+     * or null when the image was not built by us (or the store cannot be read).
+     */
+    public static Function<String, ImageBuildEntry> newestBuildIn(HistoryStore store) {
+        return digest -> {
+            try {
+                return newestBuild(store.history().entries(), digest);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+    }
+
+    /** The newest build that pushed {@code digest} among entries in recorded order, or null. */
+    public static ImageBuildEntry newestBuild(List<? extends HistoryEntry> entries, String digest) {
+        ImageBuildEntry newest = null;
+        for (HistoryEntry entry : entries) {
+            if (entry instanceof ImageBuildEntry build && digest.equals(build.digest())) {
+                newest = build;
+            }
+        }
+        return newest;
     }
 
     /** Configures a {@link HistoryRecorder}. */

@@ -24,6 +24,8 @@ import java.util.List;
  * @param startedAt when the build started
  * @param finishedAt when it ended
  * @param origin who started it and from which build
+ * @param revision the commit the image was built from (its {@code org.opencontainers.image.revision} label), or null
+ * @param revisionCommittedAt when that commit was made (its committer date), or null when unknown
  */
 public record ImageBuildEntry(
         String id,
@@ -41,7 +43,9 @@ public record ImageBuildEntry(
         String reason,
         Instant startedAt,
         Instant finishedAt,
-        Origin origin)
+        Origin origin,
+        String revision,
+        Instant revisionCommittedAt)
         implements HistoryEntry {
     public ImageBuildEntry {
         Require.text(id, "id");
@@ -80,7 +84,9 @@ public record ImageBuildEntry(
                 .reason(reason)
                 .startedAt(startedAt)
                 .finishedAt(finishedAt)
-                .origin(origin);
+                .origin(origin)
+                .revision(revision)
+                .revisionCommittedAt(revisionCommittedAt);
     }
 
     /** Returns an empty builder. */
@@ -106,6 +112,8 @@ public record ImageBuildEntry(
         private Instant startedAt;
         private Instant finishedAt;
         private Origin origin;
+        private String revision;
+        private Instant revisionCommittedAt;
 
         private Builder() {}
 
@@ -194,6 +202,16 @@ public record ImageBuildEntry(
             return this;
         }
 
+        public Builder revision(String revision) {
+            this.revision = revision;
+            return this;
+        }
+
+        public Builder revisionCommittedAt(Instant revisionCommittedAt) {
+            this.revisionCommittedAt = revisionCommittedAt;
+            return this;
+        }
+
         public ImageBuildEntry build() {
             return new ImageBuildEntry(
                     id,
@@ -211,7 +229,9 @@ public record ImageBuildEntry(
                     reason,
                     startedAt,
                     finishedAt,
-                    origin);
+                    origin,
+                    revision,
+                    revisionCommittedAt);
         }
     }
 }

@@ -11,14 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.dashboard.DashboardViews.Cell;
 import dev.ecsdeploy.core.dashboard.DashboardViews.Deployment;
+import dev.ecsdeploy.core.deploy.DeploymentRecord;
+import dev.ecsdeploy.core.deploy.DeploymentStatus;
+import dev.ecsdeploy.core.ecr.PushResult;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.KnownGoodMark;
+import dev.ecsdeploy.core.history.Origin;
 import dev.ecsdeploy.core.history.RecordedScan;
+import dev.ecsdeploy.core.source.SourceCommit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +241,63 @@ class DashboardQueryTest {
             assertThat(prod.medianLeadTimeMinutes()).isEqualTo(65.0);
             assertThat(prod.perDay()).containsExactly(Map.entry("2026-11-20", 3));
         });
+    }
+
+    @Test
+    void shouldGiveALeadTimeAndADiffNamingBothRevisionsOnceBuildsRecordTheirCommits() {
+        HistoryRecorder recorder = HistoryRecorder.builder()
+                .store(store)
+                .clock(Clock.fixed(at(0), ZoneOffset.UTC))
+                .region("eu-west-1")
+                .origin(new Origin("ana", "team/hello", 7, null))
+                .imageBuilds(HistoryRecorder.newestBuildIn(store))
+                .build();
+        buildAndDeploy(recorder, "d-old", digest(1), new SourceCommit("aaa111", at(60)), at(120));
+        buildAndDeploy(recorder, "d-new", digest(2), new SourceCommit("bbb222", at(600)), at(690));
+
+        var metrics = query().metrics(Duration.ofDays(2), EVERYONE);
+        var diff = query().diff("d-old", "d-new", EVERYONE).orElseThrow();
+
+        assertThat(metrics)
+                .singleElement()
+                .satisfies(dev -> assertThat(dev.medianLeadTimeMinutes())
+                        .isEqualTo(75.0)); // 60 and 90 minutes from commit to success
+        assertThat(diff.revisions()).containsExactly("aaa111", "bbb222");
+        assertThat(diff.digestChanged()).isTrue();
+    }
+
+    private static void buildAndDeploy(
+            HistoryRecorder recorder, String deploymentId, String digest, SourceCommit commit, Instant finishedAt) {
+        var started = recorder.buildStarted("hello", List.of("1"), commit);
+        recorder.buildFinished(
+                started,
+                new PushResult(
+                        "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                        "123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello",
+                        List.of("1"),
+                        digest,
+                        "application/vnd.oci.image.manifest.v1+json",
+                        1,
+                        commit.committedAt(),
+                        "jib",
+                        true),
+                null,
+                null);
+        recorder.deploymentFinished(new DeploymentRecord(
+                "dev",
+                "dev",
+                "hello-dev",
+                "ROLLING",
+                null,
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/hello:1",
+                Map.of("app", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@" + digest),
+                deploymentId,
+                null,
+                DeploymentStatus.SUCCESSFUL,
+                "",
+                finishedAt.minusSeconds(60),
+                finishedAt,
+                List.of()));
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
 import dev.ecsdeploy.core.event.ProgressEvent;
 import dev.ecsdeploy.core.operation.OperationStatus;
+import dev.ecsdeploy.core.source.SourceCommit;
 import dev.ecsdeploy.core.task.ContainerOverrides;
 import dev.ecsdeploy.core.task.ContainerResult;
 import dev.ecsdeploy.core.task.TaskResult;
@@ -318,6 +319,75 @@ class HistoryRecorderTest {
         assertThat(entry.buildId()).isEqualTo("build-1");
         assertThat(seen).containsExactly(entry);
         assertThat(store().history().entries()).containsExactly(entry);
+    }
+
+    @Test
+    void shouldCopyTheRevisionAndCommitTimeOfTheNewestBuildOfTheDeployedImage() {
+        Instant committed = Instant.parse("2026-11-30T08:00:00Z");
+        HistoryRecorder recorder = HistoryRecorder.builder()
+                .store(store())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .ids(() -> "id-" + ids.incrementAndGet())
+                .imageBuilds(HistoryRecorder.newestBuildIn(store()))
+                .build();
+        StartedOperation older = recorder.buildStarted("web", List.of("1"), new SourceCommit("aaa111", null));
+        recorder.buildFinished(older, pushed(HistoryFixtures.WEB_2), null, null);
+        StartedOperation newer = recorder.buildStarted("web", List.of("2"), new SourceCommit("bbb222", committed));
+        ImageBuildEntry build = recorder.buildFinished(newer, pushed(HistoryFixtures.WEB_2), null, null);
+
+        DeploymentEntry entry = recorder.deploymentFinished(record(DeploymentStatus.SUCCESSFUL, "", List.of()));
+
+        assertThat(build.revision()).isEqualTo("bbb222");
+        assertThat(build.revisionCommittedAt()).isEqualTo(committed);
+        assertThat(entry.sourceRevision()).isEqualTo("bbb222");
+        assertThat(entry.sourceCommittedAt()).isEqualTo(committed);
+        assertThat(entry.buildId()).isEqualTo(build.id());
+        assertThat(store().history().entries()).contains(entry);
+    }
+
+    @Test
+    void shouldLeaveTheRevisionEmptyWhenTheDeployedImageWasNotBuiltHere() {
+        HistoryRecorder recorder = HistoryRecorder.builder()
+                .store(store())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .imageBuilds(HistoryRecorder.newestBuildIn(store()))
+                .build();
+        StartedOperation other = recorder.buildStarted("web", List.of("1"), new SourceCommit("aaa111", NOW));
+        recorder.buildFinished(other, pushed(HistoryFixtures.WEB_1), null, null);
+
+        DeploymentEntry entry = recorder.deploymentFinished(record(DeploymentStatus.SUCCESSFUL, "", List.of()));
+
+        assertThat(entry.sourceRevision()).isNull();
+        assertThat(entry.sourceCommittedAt()).isNull();
+        assertThat(entry.buildId()).isNull();
+    }
+
+    @Test
+    void shouldRecordTheRevisionOfABuildRequestWithoutATime() {
+        HistoryRecorder recorder = recorder();
+        StartedOperation started = recorder.buildStarted(BuildPushRequest.builder()
+                .repository("web")
+                .addTag("1")
+                .revision("ccc333")
+                .build());
+
+        ImageBuildEntry entry = recorder.buildFinished(started, pushed(HistoryFixtures.WEB_2), null, null);
+
+        assertThat(entry.revision()).isEqualTo("ccc333");
+        assertThat(entry.revisionCommittedAt()).isNull();
+    }
+
+    private static PushResult pushed(String digest) {
+        return new PushResult(
+                "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web",
+                List.of("1"),
+                digest,
+                "application/vnd.oci.image.manifest.v1+json",
+                1234,
+                NOW,
+                "jib",
+                true);
     }
 
     @Test

@@ -88,6 +88,15 @@ public class EcrBuildPushBuilder extends EcsBuilder<EcrBuildPushStep> {
         step().setLabels(labels);
     }
 
+    public String getRevision() {
+        return step().getRevision();
+    }
+
+    @DataBoundSetter
+    public void setRevision(String revision) {
+        step().setRevision(revision);
+    }
+
     public String getCacheFrom() {
         return step().getCacheFrom();
     }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.ecsdeploy.history;
 
 import dev.ecsdeploy.core.history.HistoryEntry;
+import dev.ecsdeploy.core.history.HistoryIndex;
 import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.Origin;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.OperationStatus;
@@ -89,9 +91,28 @@ public final class BuildRecording {
                 .origin(origin)
                 .application(application)
                 .onRecorded(this::keep)
-                .imageBuilds(digest -> DeploymentsBuildAction.of(run).imageBuild(digest))
+                .imageBuilds(digest -> imageBuild(plugin, digest))
                 .progressListener(event -> log.println("[ecs-deploy] " + event.message()))
                 .build();
+    }
+
+    /**
+     * The build of a deployed image: this build's own, else the newest one in the Jenkins-wide store (an image another
+     * job built), found through the dashboard's index, which reads only the lines appended since it last looked.
+     */
+    private ImageBuildEntry imageBuild(PluginHistory plugin, String digest) {
+        ImageBuildEntry own = DeploymentsBuildAction.of(run).imageBuild(digest);
+        if (own != null) {
+            return own;
+        }
+        try {
+            HistoryIndex index = plugin.query().index();
+            index.refresh();
+            return index.newestBuildOf(digest).orElse(null);
+        } catch (RuntimeException e) {
+            log.println("[ecs-deploy] the build of " + digest + " was not looked up: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Keeps the entry in the build, so the build page shows it and a damaged store can be rebuilt from it. */

@@ -17,6 +17,8 @@ import dev.ecsdeploy.core.ecr.scan.ScanRequest;
 import dev.ecsdeploy.core.ecr.scan.ScanResult;
 import dev.ecsdeploy.core.ecr.scan.ScanVerdict;
 import dev.ecsdeploy.core.operation.Sleeper;
+import dev.ecsdeploy.core.source.GitCommits;
+import dev.ecsdeploy.core.source.SourceCommit;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.exec.BuildLog;
@@ -27,6 +29,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,15 +85,26 @@ final class AgentBuildPush extends MasterToSlaveCallable<AgentBuildPush.Outcome,
                         .progressListener(log)
                         .toolEnvironment(settings.secretValues())
                         .build()) {
-            PushResult pushed = images.buildAndPush(request(Path.of(workspace)));
+            BuildPushRequest request = request(Path.of(workspace));
+            PushResult pushed = images.buildAndPush(request);
             Map<String, Object> result = new LinkedHashMap<>(ImageResults.of(pushed));
             ScanResult scan = null;
             if (settings.scan()) {
                 scan = images.scanWait().run(scanRequest(pushed), log, point -> null, Sleeper.REAL);
                 report(scan, result, log);
             }
-            return new Outcome(result, pushed, scan, settings.scan() ? gate() : null);
+            return new Outcome(
+                    result, pushed, scan, settings.scan() ? gate() : null, request.revision(), committedAt(request));
         }
+    }
+
+    /** When the revision was committed, read with git in the build context on this agent; null when unknown. */
+    private static Instant committedAt(BuildPushRequest request) {
+        return request.revision() == null
+                ? null
+                : new GitCommits(new LocalCommandRunner())
+                        .committedAt(request.contextDirectory(), request.revision())
+                        .orElse(null);
     }
 
     BuildPushRequest request(Path workspaceRoot) {
@@ -106,7 +120,8 @@ final class AgentBuildPush extends MasterToSlaveCallable<AgentBuildPush.Outcome,
                 .target(settings.target())
                 .platforms(settings.platforms())
                 .noCache(settings.noCache())
-                .pull(settings.pull());
+                .pull(settings.pull())
+                .revision(settings.revision());
         if (settings.dockerfile() != null) {
             request.dockerfile(contextDirectory.resolve(settings.dockerfile()));
         }
@@ -178,10 +193,26 @@ final class AgentBuildPush extends MasterToSlaveCallable<AgentBuildPush.Outcome,
      * What the agent sends back: the step's value, and the push, scan and gate the controller records in the
      * history before it fails the step on a broken gate (the history lives on the controller).
      */
-    record Outcome(Map<String, Object> result, PushResult pushed, ScanResult scan, ScanGate gate)
+    record Outcome(
+            Map<String, Object> result,
+            PushResult pushed,
+            ScanResult scan,
+            ScanGate gate,
+            String revision,
+            Instant revisionCommittedAt)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        /** An outcome without a known commit, such as a promotion's. */
+        Outcome(Map<String, Object> result, PushResult pushed, ScanResult scan, ScanGate gate) {
+            this(result, pushed, scan, gate, null, null);
+        }
+
+        /** The commit the image was built from, or null when none was given. */
+        SourceCommit commit() {
+            return revision == null ? null : new SourceCommit(revision, revisionCommittedAt);
+        }
 
         /** Fails the step when the scan broke the gate. */
         Map<String, Object> resultOrGateFailure() throws AbortException {
@@ -224,7 +255,8 @@ final class AgentBuildPush extends MasterToSlaveCallable<AgentBuildPush.Outcome,
             String scanThresholds,
             List<String> allowList,
             Integer scanTimeout,
-            String scanTimeoutAction)
+            String scanTimeoutAction,
+            String revision)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

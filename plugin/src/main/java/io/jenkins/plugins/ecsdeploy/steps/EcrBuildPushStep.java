@@ -36,6 +36,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     private String target;
     private String platforms;
     private String labels;
+    private String revision;
     private String cacheFrom;
     private String cacheTo;
     private String builder;
@@ -124,6 +125,15 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setLabels(String labels) {
         this.labels = Fields.trim(labels);
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    @DataBoundSetter
+    public void setRevision(String revision) {
+        this.revision = Fields.trim(revision);
     }
 
     public String getCacheFrom() {
@@ -317,7 +327,8 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                 scanThresholds,
                 Fields.list(allowList),
                 scanTimeout,
-                scanTimeoutAction);
+                scanTimeoutAction,
+                revision != null || environment == null ? revision : Fields.trim(environment.get("GIT_COMMIT")));
     }
 
     @Override
@@ -334,7 +345,8 @@ public class EcrBuildPushStep extends AbstractEcsStep {
             BuildRecording recording =
                     ShortCallExecution.recording(ctx, connection.region().id());
             ImageRecords records = new ImageRecords();
-            StartedOperation started = recording.started(records, new ImageRecords.Asked(repository, settings.tags()));
+            StartedOperation started = recording.started(
+                    records, new ImageRecords.Asked(repository, settings.tags(), settings.revision()));
             AgentBuildPush.Outcome outcome;
             try {
                 outcome = workspace.act(build);

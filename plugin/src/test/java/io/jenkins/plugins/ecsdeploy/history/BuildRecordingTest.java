@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdeploy.core.deploy.DeploymentStatus;
 import dev.ecsdeploy.core.history.DeploymentEntry;
 import dev.ecsdeploy.core.history.HistoryEntry;
+import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.Origin;
 import dev.ecsdeploy.core.history.StartedOperation;
 import dev.ecsdeploy.core.operation.OperationStatus;
@@ -82,6 +83,39 @@ class BuildRecordingTest {
                 .isEqualTo(new Origin(
                         "alice", "shop/web", 7, "https://jenkins.example.com/job/shop/web/7/", "main", null));
         assertThat(DeploymentsBuildAction.of(run).entries()).containsExactly(entry);
+    }
+
+    @Test
+    void shouldGiveADeploymentTheCommitOfItsImageBuiltByAnotherJob() {
+        Instant committed = Instant.parse("2026-12-05T08:00:00Z");
+        history.store()
+                .append(ImageBuildEntry.builder()
+                        .id("build-elsewhere")
+                        .recordedAt(NOW)
+                        .repository("web")
+                        .digest(digest(1))
+                        .status(OperationStatus.SUCCEEDED)
+                        .revision("abc123")
+                        .revisionCommittedAt(committed)
+                        .build());
+        Run<?, ?> run = FakeRuns.run("shop/deploy", 4, new Cause.UserIdCause("alice"));
+        BuildRecording recording = recording(run, null);
+        Deployments deployments = new Deployments();
+
+        StartedOperation started =
+                recording.started(deployments, Deployments.request("prod", "web", Deployments.image(digest(1))));
+        recording.finished(
+                deployments,
+                started,
+                Deployments.record("prod", "web", 2, digest(1), DeploymentStatus.SUCCESSFUL, NOW));
+
+        assertThat(DeploymentsBuildAction.of(run).entries())
+                .singleElement()
+                .isInstanceOfSatisfying(DeploymentEntry.class, entry -> {
+                    assertThat(entry.sourceRevision()).isEqualTo("abc123");
+                    assertThat(entry.sourceCommittedAt()).isEqualTo(committed);
+                    assertThat(entry.buildId()).isEqualTo("build-elsewhere");
+                });
     }
 
     @Test

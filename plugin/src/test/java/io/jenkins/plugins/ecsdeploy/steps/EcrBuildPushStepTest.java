@@ -10,6 +10,10 @@ import dev.ecsdeploy.core.ecr.RepositorySpec;
 import dev.ecsdeploy.core.ecr.build.Command;
 import dev.ecsdeploy.core.ecr.build.LocalCommandRunner;
 import dev.ecsdeploy.core.ecr.scan.FindingSeverity;
+import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.HistoryRecorder;
+import dev.ecsdeploy.core.history.HistoryStore;
+import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import hudson.EnvVars;
 import hudson.model.TaskListener;
@@ -17,6 +21,7 @@ import io.jenkins.plugins.ecsdeploy.testing.EmulatorServices;
 import io.jenkins.plugins.ecsdeploy.testing.TestStepContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -80,6 +85,85 @@ class EcrBuildPushStepTest {
         assertThat(build.gate().thresholds())
                 .containsEntry(FindingSeverity.CRITICAL, 0)
                 .containsEntry(FindingSeverity.HIGH, 5);
+    }
+
+    @Test
+    void shouldTakeTheBuildsGitCommitAsTheRevisionUnlessOneIsGiven() {
+        AgentBuildPush build = new AgentBuildPush(
+                step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value", "GIT_COMMIT", " abc123 "))),
+                null,
+                "/ws",
+                null);
+        AgentBuildPush withoutGit = new AgentBuildPush(
+                step().settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value"))), null, "/ws", null);
+
+        EcrBuildPushStep given = step();
+        given.setRevision("def456");
+        AgentBuildPush explicit = new AgentBuildPush(
+                given.settings(new EnvVars(Map.of("NPM_TOKEN", "npm-secret-value", "GIT_COMMIT", "abc123"))),
+                null,
+                "/ws",
+                null);
+
+        assertThat(build.request(Path.of("/ws")).revision()).isEqualTo("abc123");
+        assertThat(withoutGit.request(Path.of("/ws")).revision()).isNull();
+        assertThat(explicit.request(Path.of("/ws")).revision()).isEqualTo("def456");
+    }
+
+    @Test
+    void shouldRecordTheGitCommitAndItsTimeReadOnTheAgentWithTheBuild(@TempDir Path workspace, @TempDir Path store)
+            throws Exception {
+        Files.createDirectories(workspace.resolve("app"));
+        Files.writeString(workspace.resolve("app/hello.txt"), "hello");
+        Files.writeString(workspace.resolve("app/Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\n");
+        String sha = commitAll(workspace);
+        EcrBuildPushStep step = new EcrBuildPushStep("agent-revision");
+        step.setContext("app");
+        step.setTags("1");
+        step.setBuilder("jib");
+        step.setCreateRepository(true);
+        TestStepContext context = new TestStepContext();
+        AgentBuildPush build = new AgentBuildPush(
+                step.settings(new EnvVars(Map.of("GIT_COMMIT", sha))),
+                AgentBuildPush.Access.snapshot(EmulatorServices.connection(AWS.emulator())),
+                workspace.toString(),
+                context.get(TaskListener.class));
+        HistoryRecorder history = HistoryRecorder.builder()
+                .store(HistoryStore.open(store, ProgressListener.NONE))
+                .build();
+        ImageRecords records = new ImageRecords();
+
+        var started = records.recordStart(history, new ImageRecords.Asked("agent-revision", List.of("1"), sha));
+        records.recordEnd(history, started, build.call());
+
+        assertThat(HistoryStore.open(store, ProgressListener.NONE).history().entries())
+                .singleElement()
+                .isInstanceOfSatisfying(ImageBuildEntry.class, entry -> {
+                    assertThat(entry.revision()).isEqualTo(sha);
+                    assertThat(entry.revisionCommittedAt()).isEqualTo(Instant.parse("2026-11-30T08:15:00Z"));
+                    assertThat(entry.digest()).startsWith("sha256:");
+                });
+    }
+
+    /** Commits the workspace as a new git repository dated 2026-11-30T08:15:00Z; returns the SHA. */
+    private static String commitAll(Path directory) throws Exception {
+        git(directory, "init", "-q");
+        git(directory, "add", "-A");
+        git(directory, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", "first");
+        return git(directory, "rev-parse", "HEAD").strip();
+    }
+
+    private static String git(Path directory, String... arguments) throws Exception {
+        var argv = new java.util.ArrayList<>(List.of("git"));
+        argv.addAll(List.of(arguments));
+        var builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("GIT_COMMITTER_DATE", "2026-11-30T09:15:00+01:00");
+        builder.environment().put("GIT_AUTHOR_DATE", "2026-11-30T09:15:00+01:00");
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(argv + ": " + output).isZero();
+        return output;
     }
 
     @Test
