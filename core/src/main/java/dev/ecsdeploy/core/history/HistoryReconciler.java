@@ -8,6 +8,7 @@ import dev.ecsdeploy.core.operation.OperationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,10 +75,9 @@ public final class HistoryReconciler {
 
     /** Reconciles the deployments of one service and the task runs in its cluster. */
     public List<HistoryEntry> reconcileService(String cluster, String service) {
-        return reconcile(entry -> entry instanceof DeploymentEntry d
-                        && d.cluster().equals(cluster)
-                        && service.equals(d.service())
-                || entry instanceof TaskRunEntry t && t.cluster().equals(cluster));
+        return reconcile(entry ->
+                entry instanceof DeploymentEntry d && d.cluster().equals(cluster) && service.equals(d.service())
+                        || entry instanceof TaskRunEntry t && t.cluster().equals(cluster));
     }
 
     /** Reconciles the task runs of one cluster. */
@@ -160,7 +160,7 @@ public final class HistoryReconciler {
             next = page.nextToken();
         } while (next != null);
         return all.stream()
-                .filter(sd -> sd.createdAt() != null && !sd.createdAt().isBefore(entry.startedAt()))
+                .filter(sd -> sd.createdAt() != null && !sd.createdAt().isBefore(since(entry)))
                 .min(Comparator.comparing(ServiceDeploymentBrief::createdAt));
     }
 
@@ -181,11 +181,12 @@ public final class HistoryReconciler {
      * this list cannot tell from ours, so the entry is left alone.
      */
     private Optional<DeploymentEntry> deploymentFromService(DeploymentEntry entry) {
-        List<Service> services = ecs.describeServices(r -> r.cluster(entry.cluster()).services(entry.service()))
+        List<Service> services = ecs.describeServices(
+                        r -> r.cluster(entry.cluster()).services(entry.service()))
                 .services();
         Optional<Deployment> first = services.stream()
                 .flatMap(s -> s.deployments().stream())
-                .filter(d -> d.createdAt() != null && !d.createdAt().isBefore(entry.startedAt()))
+                .filter(d -> d.createdAt() != null && !d.createdAt().isBefore(since(entry)))
                 .min(Comparator.comparing(Deployment::createdAt));
         if (first.isEmpty()) {
             return services.isEmpty() ? Optional.empty() : notStarted(entry);
@@ -201,6 +202,11 @@ public final class HistoryReconciler {
                         + deployment.rolloutStateReason() + ")")
                 .finishedAt(deployment.updatedAt() == null ? now() : deployment.updatedAt())
                 .build());
+    }
+
+    /** The entry's start to the second: ECS's timestamps are coarser than the clock that stamped the entry. */
+    private static Instant since(HistoryEntry entry) {
+        return entry.startedAt().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private Optional<DeploymentEntry> notStarted(DeploymentEntry entry) {
