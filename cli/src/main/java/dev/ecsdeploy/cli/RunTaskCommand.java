@@ -131,6 +131,7 @@ final class RunTaskCommand extends AwsCommand {
                 .connection(session.connection())
                 .clock(session.time())
                 .build();
+        session.reconcileHistory(reconciler -> reconciler.reconcileTaskRuns(cluster));
         HistoryRecorder history = session.history();
         StartedOperation started = history.taskRunStarted(request, environment);
         TaskRunResult result;

@@ -131,7 +131,11 @@ public final class HistoryReconciler {
             return deploymentFromService(entry);
         }
         if (found.isEmpty()) {
-            return notStarted(entry);
+            return ecsControlled(
+                            ecs.describeServices(r -> r.cluster(entry.cluster()).services(entry.service()))
+                                    .services())
+                    ? notStarted(entry)
+                    : Optional.empty();
         }
         ServiceDeploymentBrief sd = found.get();
         OperationStatus status = statusOf(sd.statusAsString());
@@ -164,6 +168,16 @@ public final class HistoryReconciler {
                 .min(Comparator.comparing(ServiceDeploymentBrief::createdAt));
     }
 
+    /**
+     * Whether ECS itself deploys the service: CodeDeploy and external controllers make no service deployments, so
+     * their absence says nothing about a deployment started through CodeDeploy.
+     */
+    private static boolean ecsControlled(List<Service> services) {
+        return services.stream()
+                .allMatch(s -> s.deploymentController() == null
+                        || "ECS".equals(s.deploymentController().typeAsString()));
+    }
+
     /** ECS's service deployment statuses; any other (PENDING, IN_PROGRESS, ..._REQUESTED) is still in flight. */
     private static OperationStatus statusOf(String status) {
         return switch (status) {
@@ -189,7 +203,7 @@ public final class HistoryReconciler {
                 .filter(d -> d.createdAt() != null && !d.createdAt().isBefore(since(entry)))
                 .min(Comparator.comparing(Deployment::createdAt));
         if (first.isEmpty()) {
-            return services.isEmpty() ? Optional.empty() : notStarted(entry);
+            return services.isEmpty() || !ecsControlled(services) ? Optional.empty() : notStarted(entry);
         }
         Deployment deployment = first.get();
         if (!"FAILED".equals(deployment.rolloutStateAsString())) {
