@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 final class CliSession implements AutoCloseable {
     private static final String SESSION_NAME = "ecsdeploy-cli";
+    private static final java.util.Set<String> READ_WARNINGS =
+            java.util.Set.of(EventKinds.HISTORY_SKIPPED_LINE, EventKinds.HISTORY_TORN_LINE);
 
     private final AwsOptions options;
     private final AwsClients clients;
@@ -106,7 +108,12 @@ final class CliSession implements AutoCloseable {
      */
     void reconcileHistory(Function<HistoryReconciler, List<HistoryEntry>> scope) {
         try {
-            HistoryStore store = HistoryStore.open(options.historyDirectory(), progress);
+            // The command reads the store again and warns about damaged lines then; warning here too would repeat it.
+            HistoryStore store = HistoryStore.open(options.historyDirectory(), event -> {
+                if (!READ_WARNINGS.contains(event.kind())) {
+                    progress.onEvent(event);
+                }
+            });
             if (store.history().entries().stream().noneMatch(e -> e.status() == OperationStatus.IN_PROGRESS)) {
                 return;
             }

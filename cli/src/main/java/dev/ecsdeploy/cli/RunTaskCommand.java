@@ -144,7 +144,10 @@ final class RunTaskCommand extends AwsCommand {
                     listener,
                     DecisionPolicy.NONE,
                     session.time(),
-                    RunTaskCommand::stopCommand);
+                    RunTaskCommand::stopCommand,
+                    handle -> handle.taskArns().stream()
+                            .findFirst()
+                            .ifPresent(arn -> history.taskRunLaunched(started, arn)));
         } catch (RuntimeException e) {
             history.ended(started, OperationStatus.FAILED, e.getMessage());
             throw e;
