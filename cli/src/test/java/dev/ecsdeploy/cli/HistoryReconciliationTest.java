@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdeploy.core.deploy.DeploymentRequest;
 import dev.ecsdeploy.core.deploy.TaskDefinitionSource;
+import dev.ecsdeploy.core.history.HistoryEntry;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.Origin;
 import dev.ecsdeploy.core.history.StartedOperation;
+import dev.ecsdeploy.core.history.TaskRunEntry;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.emulator.Emulator;
 import dev.ecsdeploy.emulator.junit.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +78,23 @@ class HistoryReconciliationTest {
                 .contains("deployment of " + CliFixture.CLUSTER + "/web-never")
                 .contains("ended as FAILED")
                 .contains("the process ended before the deployment started; nothing was changed in the service");
+    }
+
+    @Test
+    void shouldRecordTheLaunchedTaskArnWhileTheRunIsInProgress() {
+        fixture.registerTaskDefinition("migrate", "migrate", CliFixture.MIGRATE);
+
+        CliRun run = fixture.run(
+                "run-task", "--cluster", CliFixture.CLUSTER, "--task-definition", "migrate", "--subnets", "subnet-1");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<HistoryEntry> lines = HistoryStore.open(history, event -> {}).readAll();
+        assertThat(lines).as("started, launched, finished").hasSize(3);
+        assertThat(lines.get(1)).isInstanceOfSatisfying(TaskRunEntry.class, launched -> {
+            assertThat(launched.status()).isEqualTo(OperationStatus.IN_PROGRESS);
+            assertThat(launched.taskArn()).contains(":task/" + CliFixture.CLUSTER + "/");
+            assertThat(launched.id()).isEqualTo(lines.get(2).id());
+        });
     }
 
     /** What `deploy` records before its first mutation, by a process that is then killed. */
