@@ -2,13 +2,20 @@ package dev.ecsdeploy.cli;
 
 import dev.ecsdeploy.core.aws.AwsClients;
 import dev.ecsdeploy.core.aws.AwsConnection;
+import dev.ecsdeploy.core.event.EventKinds;
+import dev.ecsdeploy.core.event.ProgressEvent;
+import dev.ecsdeploy.core.history.HistoryEntry;
+import dev.ecsdeploy.core.history.HistoryReconciler;
 import dev.ecsdeploy.core.history.HistoryRecorder;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.Origin;
+import dev.ecsdeploy.core.operation.OperationStatus;
 import dev.ecsdeploy.emulator.Emulator;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -27,6 +34,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 final class CliSession implements AutoCloseable {
     private static final String SESSION_NAME = "ecsdeploy-cli";
+    private static final java.util.Set<String> READ_WARNINGS =
+            java.util.Set.of(EventKinds.HISTORY_SKIPPED_LINE, EventKinds.HISTORY_TORN_LINE);
 
     private final AwsOptions options;
     private final AwsClients clients;
@@ -95,6 +104,37 @@ final class CliSession implements AutoCloseable {
                 .origin(Origin.user(System.getProperty("user.name")))
                 .progressListener(progress)
                 .build();
+    }
+
+    /**
+     * Ends the entries of {@code --history} that a killed process left IN_PROGRESS, from what AWS says happened
+     * ({@code scope} picks the targets); the progress printer prints one line per reconciled entry. Asks AWS nothing
+     * when no entry is IN_PROGRESS, and costs a warning, never the command, when it cannot be done.
+     */
+    void reconcileHistory(Function<HistoryReconciler, List<HistoryEntry>> scope) {
+        try {
+            // The command reads the store again and warns about damaged lines then; warning here too would repeat it.
+            HistoryStore store = HistoryStore.open(options.historyDirectory(), event -> {
+                if (!READ_WARNINGS.contains(event.kind())) {
+                    progress.onEvent(event);
+                }
+            });
+            if (store.history().entries().stream().noneMatch(e -> e.status() == OperationStatus.IN_PROGRESS)) {
+                return;
+            }
+            scope.apply(HistoryReconciler.builder()
+                    .store(store)
+                    .ecs(clients.ecs(connection()))
+                    .region(connection().region().id())
+                    .clock(time)
+                    .progressListener(progress)
+                    .build());
+        } catch (RuntimeException e) {
+            progress.onEvent(ProgressEvent.warning(
+                    time.instant(),
+                    EventKinds.HISTORY_NOT_RECORDED,
+                    "history not reconciled with AWS: " + e.getMessage()));
+        }
     }
 
     @Override

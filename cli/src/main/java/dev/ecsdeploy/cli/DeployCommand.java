@@ -237,6 +237,7 @@ final class DeployCommand extends AwsCommand {
         if (dryRun) {
             return printPlan(session, engine.plan(request));
         }
+        session.reconcileHistory(reconciler -> reconciler.reconcileService(cluster, service));
         HistoryRecorder history = session.history();
         StartedOperation started = history.deploymentStarted(request);
         DeploymentRecord record;
@@ -264,6 +265,7 @@ final class DeployCommand extends AwsCommand {
         if (dryRun) {
             return printPlan(session, engine.plan(request));
         }
+        session.reconcileHistory(reconciler -> reconciler.reconcileService(cluster, service));
         HistoryRecorder history = session.history();
         StartedOperation started = history.deploymentStarted(request.deployment());
         DeploymentRecord record;

@@ -5,6 +5,7 @@ import dev.ecsdeploy.core.history.DeploymentEntry;
 import dev.ecsdeploy.core.history.History;
 import dev.ecsdeploy.core.history.HistoryEntry;
 import dev.ecsdeploy.core.history.HistoryJson;
+import dev.ecsdeploy.core.history.HistoryReconciler;
 import dev.ecsdeploy.core.history.HistoryStore;
 import dev.ecsdeploy.core.history.ImageBuildEntry;
 import dev.ecsdeploy.core.history.ServiceState;
@@ -62,6 +63,7 @@ final class HistoryCommand extends AwsCommand {
                     "no history in " + directory.toAbsolutePath() + ": nothing was recorded there yet",
                     "pass --history DIR where build-push, deploy or run-task recorded, or run one of them first");
         }
+        session.reconcileHistory(HistoryReconciler::reconcileAll);
         History history = HistoryStore.open(directory, session.progress()).history();
         requireReadableEntries(directory, history);
         return switch (format()) {

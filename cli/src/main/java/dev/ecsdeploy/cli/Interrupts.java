@@ -211,6 +211,19 @@ final class Interrupts {
             DecisionPolicy decisions,
             TimeSource time,
             Function<H, String> undo) {
+        return await(operation, handle, listener, decisions, time, undo, next -> {});
+    }
+
+    /** {@link #await(LongOperation, Serializable, ProgressListener, DecisionPolicy, TimeSource, Function) await},
+     * telling {@code observer} each new handle (as when it first holds the ARNs of the tasks it started). */
+    static <H extends Serializable, O extends OperationOutcome> O await(
+            LongOperation<?, H, O> operation,
+            H handle,
+            ProgressListener listener,
+            DecisionPolicy decisions,
+            TimeSource time,
+            Function<H, String> undo,
+            java.util.function.Consumer<H> observer) {
         AtomicReference<H> latest = new AtomicReference<>(handle);
         undoCommand = () -> undo.apply(latest.get());
         LongOperation<Object, H, O> tracked = new LongOperation<>() {
@@ -231,6 +244,7 @@ final class Interrupts {
 
             private OperationPoll<H, O> keep(OperationPoll<H, O> round) {
                 latest.set(round.handle());
+                observer.accept(round.handle());
                 return round;
             }
         };

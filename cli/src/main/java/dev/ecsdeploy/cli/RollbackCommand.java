@@ -62,6 +62,7 @@ final class RollbackCommand extends AwsCommand {
             return printDryRun(session);
         }
         confirm(session);
+        session.reconcileHistory(reconciler -> reconciler.reconcileService(cluster, service));
         DeploymentEngine engine = DeploymentEngines.create(session);
         String target = to.equals(LAST_SUCCESSFUL) ? null : to;
         DeploymentHandle handle = engine.rollback(environment == null ? "" : environment, cluster, service, target);

@@ -131,6 +131,7 @@ final class RunTaskCommand extends AwsCommand {
                 .connection(session.connection())
                 .clock(session.time())
                 .build();
+        session.reconcileHistory(reconciler -> reconciler.reconcileTaskRuns(cluster));
         HistoryRecorder history = session.history();
         StartedOperation started = history.taskRunStarted(request, environment);
         TaskRunResult result;
@@ -143,7 +144,10 @@ final class RunTaskCommand extends AwsCommand {
                     listener,
                     DecisionPolicy.NONE,
                     session.time(),
-                    RunTaskCommand::stopCommand);
+                    RunTaskCommand::stopCommand,
+                    handle -> handle.taskArns().stream()
+                            .findFirst()
+                            .ifPresent(arn -> history.taskRunLaunched(started, arn)));
         } catch (RuntimeException e) {
             history.ended(started, OperationStatus.FAILED, e.getMessage());
             throw e;

@@ -77,6 +77,9 @@ public final class EventKinds {
     /** History could not be recorded; the operation itself is unaffected. */
     public static final String HISTORY_NOT_RECORDED = "history.not-recorded";
 
+    /** An entry a killed process left IN_PROGRESS was ended from what AWS says happened. */
+    public static final String HISTORY_RECONCILED = "history.reconciled";
+
     private EventKinds() {}
 
     /** Whether {@code event} is one line of a task's output (and not a problem reading the logs). */

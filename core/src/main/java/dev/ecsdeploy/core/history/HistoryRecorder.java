@@ -201,6 +201,21 @@ public final class HistoryRecorder {
                 .build());
     }
 
+    /**
+     * Records the ARN of the task a started run launched, once, so that a process killed while the task runs leaves
+     * an entry that {@link HistoryReconciler} can ask ECS about. Later calls with the same ARN record nothing.
+     */
+    public void taskRunLaunched(StartedOperation started, String taskArn) {
+        if (started(started.id()) instanceof TaskRunEntry start
+                && start.status() == OperationStatus.IN_PROGRESS
+                && start.taskArn() == null) {
+            TaskRunEntry launched =
+                    start.toBuilder().recordedAt(now()).taskArn(taskArn).build();
+            startedEntries.put(started.id(), launched);
+            append(launched);
+        }
+    }
+
     /** Records a finished task run that was not recorded when it started; its id is the first task's ARN. */
     public TaskRunEntry taskRunFinished(TaskRunRequest request, String environment, TaskRunResult result) {
         TaskResult first = first(result);

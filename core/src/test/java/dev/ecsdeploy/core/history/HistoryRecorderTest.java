@@ -260,6 +260,28 @@ class HistoryRecorderTest {
     }
 
     @Test
+    void shouldRecordTheLaunchedTaskArnOnceSoThatAKilledRunCanBeReconciled() {
+        TaskRunRequest request = TaskRunRequest.builder()
+                .cluster("prod")
+                .taskDefinitionOfService("web")
+                .putContainerImage("app", IMAGE)
+                .build();
+        HistoryRecorder recorder = recorder();
+        StartedOperation started = recorder.taskRunStarted(request, "staging");
+
+        recorder.taskRunLaunched(started, "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc");
+        recorder.taskRunLaunched(started, "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc");
+
+        assertThat(store().readAll()).hasSize(2);
+        assertThat(store().history().entries()).singleElement().isInstanceOfSatisfying(TaskRunEntry.class, entry -> {
+            assertThat(entry.id()).isEqualTo(started.id());
+            assertThat(entry.status()).isEqualTo(OperationStatus.IN_PROGRESS);
+            assertThat(entry.taskArn()).endsWith("/abc");
+            assertThat(entry.service()).isEqualTo("web");
+        });
+    }
+
+    @Test
     void shouldCompleteATaskRunFromItsStartWhenTheRequestIsGone() {
         TaskRunRequest request = TaskRunRequest.builder()
                 .cluster("prod")
