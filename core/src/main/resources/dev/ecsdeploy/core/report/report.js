@@ -279,6 +279,14 @@
     if (entry.reason) {
       parts.push(el('div', { 'class': 'ed-reason' }, entry.reason));
     }
+    if (entry.details) {
+      // The reason is one line; what lies behind it (stopped tasks, the rollback) opens on demand.
+      var lines = el('ul', { 'class': 'ed-detail-lines' });
+      String(entry.details).split('\n').forEach(function (line) {
+        lines.appendChild(el('li', {}, line));
+      });
+      parts.push(el('details', { 'class': 'ed-more' }, el('summary', {}, 'details'), lines));
+    }
     if (entry.type === 'task' && entry.exitCode !== undefined && entry.exitCode !== null) {
       parts.push(el('div', { 'class': 'ed-sub' }, 'exit code ' + entry.exitCode));
     }

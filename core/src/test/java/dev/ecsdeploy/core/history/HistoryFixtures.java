@@ -46,15 +46,20 @@ public final class HistoryFixtures {
         entries.add(deployment("d-5", "staging", "web", "rolling", WEB_2, 120, OperationStatus.SUCCEEDED, null));
         entries.add(deployment("d-6", "prod", "web", "canary", WEB_2, 130, OperationStatus.IN_PROGRESS, null));
         entries.add(deployment(
-                "d-6",
-                "prod",
-                "web",
-                "canary",
-                WEB_2,
-                130,
-                OperationStatus.ROLLED_BACK,
-                "circuit breaker tripped after 3 failed tasks (task 4f2a: exit code 1, \"Essential container in task"
-                        + " exited\")"));
+                        "d-6",
+                        "prod",
+                        "web",
+                        "canary",
+                        WEB_2,
+                        130,
+                        OperationStatus.ROLLED_BACK,
+                        "circuit breaker tripped after 3 failed tasks (task 4f2a: exit code 1, \"Essential container in"
+                                + " task exited\")")
+                .toBuilder()
+                .details(
+                        "service deployment arn:aws:ecs:eu-west-1:1:service-deployment/shop-prod/web/d6: ROLLBACK_SUCCESSFUL\n"
+                                + "task 4f2a stopped: exit code 1 (container web) " + SCRIPT_BREAKOUT)
+                .build());
         entries.add(task("t-1", "prod", "web", 140, OperationStatus.SUCCEEDED, 0, null));
         entries.add(build("b-103", "web", WEB_3, 200, List.of("1.2.0"), scanWithXss(), false));
         entries.add(deployment("d-7", "dev", "web", "rolling", WEB_3, 210, OperationStatus.SUCCEEDED, null));

@@ -97,6 +97,27 @@ class HistoryReportBrowserTest {
     }
 
     @Test
+    void shouldShowTheOneLineReasonWithItsDetailsBehindAnExpandableElement() {
+        WebElement row = driver.findElement(By.cssSelector("tr[data-id=d-6]"));
+        assertThat(row.findElements(By.cssSelector(".ed-reason")))
+                .singleElement()
+                .satisfies(reason -> assertThat(reason.getText()).startsWith("circuit breaker tripped"));
+        WebElement more = row.findElement(By.cssSelector("details.ed-more"));
+        assertThat(more.getAttribute("open")).isNull();
+        assertThat(more.findElement(By.cssSelector(".ed-detail-lines li")).isDisplayed())
+                .isFalse();
+
+        more.findElement(By.tagName("summary")).click();
+
+        assertThat(more.findElements(By.cssSelector(".ed-detail-lines li")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "service deployment arn:aws:ecs:eu-west-1:1:service-deployment/shop-prod/web/d6:"
+                                + " ROLLBACK_SUCCESSFUL",
+                        "task 4f2a stopped: exit code 1 (container web) " + SCRIPT_BREAKOUT);
+    }
+
+    @Test
     void shouldFilterTheTimeline() {
         assertThat(visibleTimelineIds()).hasSize(HISTORY.entries().size());
 
