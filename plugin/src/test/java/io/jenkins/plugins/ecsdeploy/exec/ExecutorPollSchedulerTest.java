@@ -14,8 +14,20 @@ class ExecutorPollSchedulerTest {
     void shouldRunAnyNumberOfPollsOnItsFixedThreads() throws Exception {
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
         CountDownLatch done = new CountDownLatch(500);
+        CountDownLatch allThreadsBusy = new CountDownLatch(3);
         try (ExecutorPollScheduler scheduler = new ExecutorPollScheduler(3, 1.0)) {
-            for (int i = 0; i < 500; i++) {
+            // The first three polls meet, so each runs on its own thread however loaded the machine is.
+            for (int i = 0; i < 3; i++) {
+                scheduler.schedule(
+                        () -> {
+                            threadNames.add(Thread.currentThread().getName());
+                            allThreadsBusy.countDown();
+                            awaitQuietly(allThreadsBusy);
+                            done.countDown();
+                        },
+                        Duration.ZERO);
+            }
+            for (int i = 3; i < 500; i++) {
                 scheduler.schedule(
                         () -> {
                             threadNames.add(Thread.currentThread().getName());
@@ -50,5 +62,13 @@ class ExecutorPollSchedulerTest {
 
         assertThat(scheduler.quiesce(Duration.ofSeconds(5))).isTrue();
         assertThat(ran.await(600, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
