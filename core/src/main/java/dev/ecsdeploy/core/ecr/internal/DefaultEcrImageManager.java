@@ -332,6 +332,10 @@ public final class DefaultEcrImageManager implements EcrImageManager {
     }
 
     private Path localTemporaryDirectory() {
+        if (runner instanceof dev.ecsdeploy.core.ecr.build.LocalCommandRunner local) {
+            // Under the runner's private root, so that whoever owns the run (the CLI on a signal) deletes it too.
+            return local.createPrivateDirectory("ecs-deploy-archive-");
+        }
         try {
             return Files.createTempDirectory("ecs-deploy-archive-");
         } catch (IOException e) {
