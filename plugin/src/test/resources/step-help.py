@@ -10,6 +10,8 @@ import html, os, sys
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
 BASE = os.path.join(ROOT, "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/steps")
 
+APPLICATION = "The application this entry belongs to in the deployment history and the Deployments pages (lines one application up across environments whose services are named differently, e.g. hello-dev and hello-prod). Default: the ECR repository name of the primary image."
+
 COMMON = {
  "region": "AWS region, for example <code>eu-west-1</code>. Defaults to the enclosing <code>withEcsEnvironment</code>, then the global configuration.",
  "credentialsId": "Id of a Jenkins credential: an AWS credential (aws-credentials plugin) or a username/password credential holding an access key id and secret key. Without it, the agent's default credential chain (its instance or task role) is used.",
@@ -26,6 +28,7 @@ DEPLOY = {
  "containers": "Comma-separated names of the containers that get <code>image</code>. Empty means every container whose image is from the same repository.",
  "taskDefinition": "A task definition to deploy instead of changing the image: an ARN, <code>family:revision</code>, or the path of a RegisterTaskDefinition JSON file in the workspace (registered as a new revision).",
  "environment": "Name of the environment deployed to (for example <code>prod</code>), recorded with the deployment. Defaults to the enclosing <code>withEcsEnvironment</code>'s name.",
+ "application": APPLICATION,
  "desiredCount": "New desired task count. Empty keeps the service's count.",
  "forceNewDeployment": "Start a new deployment even when the task definition is unchanged (replaces every task).",
  "timeout": "Minutes to follow the deployment before <code>onTimeout</code> applies (default 30).",
@@ -46,8 +49,8 @@ CANARY = {
  "pauseTimeout": "Without a body: minutes to wait for someone to decide on the build page before <code>pauseTimeoutAction</code> applies. Empty waits until the deployment's own timeout.",
  "pauseTimeoutAction": "What happens when <code>pauseTimeout</code> passes: <code>rollback</code> (default) or <code>continue</code>.",
  "deploymentConfigName": "CodeDeploy only: the deployment config, for example <code>CodeDeployDefault.ECSCanary10Percent5Minutes</code>. Empty uses the deployment group's.",
- "application": "CodeDeploy only: the CodeDeploy application. Give it with <code>deploymentGroup</code>, or neither to find the deployment group that names the service.",
- "deploymentGroup": "CodeDeploy only: the deployment group (with <code>application</code>).",
+ "codeDeployApplication": "CodeDeploy only: the CodeDeploy application (the CLI's <code>--codedeploy-application</code>). Give it with <code>deploymentGroup</code>, or neither to find the deployment group that names the service.",
+ "deploymentGroup": "CodeDeploy only: the deployment group (with <code>codeDeployApplication</code>).",
  "containerName": "CodeDeploy only: the AppSpec's load-balanced container. Empty uses the service's load balancer's.",
  "containerPort": "CodeDeploy only: the AppSpec's container port. Empty uses the service's load balancer's.",
  "hooks": "CodeDeploy only: AppSpec lifecycle hooks as <code>Event=function</code> pairs, comma separated, for example <code>AfterAllowTestTraffic=smoke-test</code>. Events: BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic; the function is a Lambda name or ARN.",
@@ -61,6 +64,7 @@ RUNTASK = {
  "command": "Command override: a JSON array for exact arguments (<code>[\"./manage.py\", \"migrate\"]</code>) or words separated by blanks.",
  "entryPoint": "Entry point override, written like <code>command</code>.",
  "environment": "Environment variables for <code>container</code>: <code>NAME=value</code> lines or comma-separated pairs.",
+ "application": APPLICATION,
  "cpu": "Task-level CPU override (for example <code>512</code>).",
  "memory": "Task-level memory override in MiB.",
  "taskRoleArn": "Task role override.",
@@ -90,12 +94,14 @@ PROMOTE = {
  "repository": "Name of the ECR repository. Required.",
  "source": "Tag or digest (<code>sha256:...</code>) of the image already in the repository. Required.",
  "tags": "Tags to add, comma-separated, for example <code>staging, prod</code>. Required.",
+ "application": APPLICATION,
 }
 BUILD = {
  "repository": "Name of the ECR repository to push to. Required.",
  "context": "Build context directory, relative to the workspace (default <code>.</code>).",
  "dockerfile": "Dockerfile, relative to the context (default <code>Dockerfile</code>).",
  "tags": "Tags to push, comma-separated (for example <code>${GIT_COMMIT}, latest</code>).",
+ "application": APPLICATION,
  "buildArgs": "Build arguments: <code>NAME=value</code> lines or comma-separated pairs.",
  "target": "Build stage to stop at (<code>--target</code>).",
  "platforms": "Target platforms, comma-separated (<code>linux/amd64,linux/arm64</code>).",

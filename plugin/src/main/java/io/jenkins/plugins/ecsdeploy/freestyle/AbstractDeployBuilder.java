@@ -59,6 +59,15 @@ public abstract class AbstractDeployBuilder<S extends AbstractDeployStep> extend
         step().setEnvironment(environment);
     }
 
+    public String getApplication() {
+        return step().getApplication();
+    }
+
+    @DataBoundSetter
+    public void setApplication(String application) {
+        step().setApplication(application);
+    }
+
     public Integer getDesiredCount() {
         return step().getDesiredCount();
     }

@@ -38,13 +38,13 @@ public class EcsDeployCanaryBuilder extends AbstractDeployBuilder<EcsDeployCanar
         step().setDeploymentConfigName(deploymentConfigName);
     }
 
-    public String getApplication() {
-        return step().getApplication();
+    public String getCodeDeployApplication() {
+        return step().getCodeDeployApplication();
     }
 
     @DataBoundSetter
-    public void setApplication(String application) {
-        step().setApplication(application);
+    public void setCodeDeployApplication(String codeDeployApplication) {
+        step().setCodeDeployApplication(codeDeployApplication);
     }
 
     public String getDeploymentGroup() {

@@ -35,6 +35,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     private String containers;
     private String taskDefinition;
     private String environment;
+    private String application;
     private Integer desiredCount;
     private boolean forceNewDeployment;
     private Integer timeout;
@@ -95,6 +96,16 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setEnvironment(String environment) {
         this.environment = Fields.trim(environment);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application the history files this step's entry under; null: the primary image's repository name. */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = Fields.trim(application);
     }
 
     public Integer getDesiredCount() {
@@ -212,7 +223,7 @@ public abstract class AbstractDeployStep extends AbstractEcsStep {
     }
 
     protected DeploySpec spec(StepContext context) throws Exception {
-        return new DeploySpec(target(context), cluster(context, cluster), service, wait);
+        return new DeploySpec(target(context), cluster(context, cluster), service, wait, application);
     }
 
     /** The dry run: the plan and the task definition diff in the log, no mutation. */

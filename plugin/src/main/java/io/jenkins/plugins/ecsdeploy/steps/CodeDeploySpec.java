@@ -23,11 +23,18 @@ final class CodeDeploySpec extends OperationSpec<CodeDeployRequest, CodeDeployHa
 
     private final String service;
     private final boolean wait;
+    private final String application;
 
-    CodeDeploySpec(AwsTarget target, String cluster, String service, boolean wait) {
+    CodeDeploySpec(AwsTarget target, String cluster, String service, boolean wait, String application) {
         super(target, cluster);
         this.service = service;
         this.wait = wait;
+        this.application = application;
+    }
+
+    @Override
+    public String application() {
+        return application;
     }
 
     @Override

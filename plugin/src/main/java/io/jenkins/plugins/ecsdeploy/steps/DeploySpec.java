@@ -28,11 +28,18 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
 
     private final String service;
     private final boolean wait;
+    private final String application;
 
-    DeploySpec(AwsTarget target, String cluster, String service, boolean wait) {
+    DeploySpec(AwsTarget target, String cluster, String service, boolean wait, String application) {
         super(target, cluster);
         this.service = service;
         this.wait = wait;
+        this.application = application;
+    }
+
+    @Override
+    public String application() {
+        return application;
     }
 
     @Override

@@ -32,6 +32,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     private String context;
     private String dockerfile;
     private String tags;
+    private String application;
     private String buildArgs;
     private String target;
     private String platforms;
@@ -89,6 +90,16 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setTags(String tags) {
         this.tags = Fields.trim(tags);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application the history files this step's entry under; null: the primary image's repository name. */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = Fields.trim(application);
     }
 
     public String getBuildArgs() {
@@ -344,7 +355,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                     settings, AgentBuildPush.Access.snapshot(connection), workspace.getRemote(), listener);
             BuildRecording recording =
                     ShortCallExecution.recording(ctx, connection.region().id());
-            ImageRecords records = new ImageRecords();
+            ImageRecords records = new ImageRecords(application);
             StartedOperation started = recording.started(
                     records, new ImageRecords.Asked(repository, settings.tags(), settings.revision()));
             AgentBuildPush.Outcome outcome;

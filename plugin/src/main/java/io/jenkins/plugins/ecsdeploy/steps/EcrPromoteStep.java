@@ -19,12 +19,14 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code ecrPromote}: adds tags to an image already in ECR, by tag or digest, without pulling or pushing it. */
 public class EcrPromoteStep extends AbstractEcsStep {
     private final String repository;
     private final String source;
     private final String tags;
+    private String application;
 
     @DataBoundConstructor
     public EcrPromoteStep(String repository, String source, String tags) {
@@ -45,6 +47,16 @@ public class EcrPromoteStep extends AbstractEcsStep {
         return tags;
     }
 
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application the history files this step's entry under; null: the primary image's repository name. */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = Fields.trim(application);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         var target = target(context);
@@ -61,7 +73,7 @@ public class EcrPromoteStep extends AbstractEcsStep {
                             .build()) {
                 BuildRecording recording =
                         ShortCallExecution.recording(ctx, connection.region().id());
-                ImageRecords records = new ImageRecords();
+                ImageRecords records = new ImageRecords(application);
                 StartedOperation started =
                         recording.started(records, new ImageRecords.Asked(repository, Fields.list(tags)));
                 PushResult result;

@@ -54,7 +54,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     private Integer pauseTimeout;
     private String pauseTimeoutAction = "rollback";
     private String deploymentConfigName;
-    private String application;
+    private String codeDeployApplication;
     private String deploymentGroup;
     private String containerName;
     private Integer containerPort;
@@ -88,13 +88,13 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         this.deploymentConfigName = Fields.trim(deploymentConfigName);
     }
 
-    public String getApplication() {
-        return application;
+    public String getCodeDeployApplication() {
+        return codeDeployApplication;
     }
 
     @DataBoundSetter
-    public void setApplication(String application) {
-        this.application = Fields.trim(application);
+    public void setCodeDeployApplication(String codeDeployApplication) {
+        this.codeDeployApplication = Fields.trim(codeDeployApplication);
     }
 
     public String getDeploymentGroup() {
@@ -252,7 +252,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         refuseFieldsOf("canary, linear and blueGreen, not to strategy: 'codeDeploy'", nativeFieldsSet());
         CodeDeployRequest.Builder request = CodeDeployRequest.builder(
                         request(context).build())
-                .deploymentGroup(application, deploymentGroup)
+                .deploymentGroup(codeDeployApplication, deploymentGroup)
                 .deploymentConfigName(deploymentConfigName)
                 .container(containerName, containerPort);
         for (String hook : Fields.list(hooks)) {
@@ -269,7 +269,7 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
     private List<String> codeDeployFieldsSet() {
         List<String> set = new ArrayList<>();
         addIfSet(set, "deploymentConfigName", deploymentConfigName);
-        addIfSet(set, "application", application);
+        addIfSet(set, "codeDeployApplication", codeDeployApplication);
         addIfSet(set, "deploymentGroup", deploymentGroup);
         addIfSet(set, "containerName", containerName);
         addIfSet(set, "containerPort", containerPort);
@@ -332,7 +332,8 @@ public class EcsDeployCanaryStep extends AbstractDeployStep {
         }
         return new DurableOperationExecution<CodeDeployRequest, CodeDeployHandle, DeploymentRecord>(
                 context,
-                new CodeDeploySpec(target(context), cluster(context, getCluster()), getService(), isWait()),
+                new CodeDeploySpec(
+                        target(context), cluster(context, getCluster()), getService(), isWait(), getApplication()),
                 decisions(context),
                 (operation, ctx, log) -> operation.start(codeDeployRequest(ctx), log));
     }

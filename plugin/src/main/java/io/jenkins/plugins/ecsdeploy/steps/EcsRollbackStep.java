@@ -99,7 +99,7 @@ public class EcsRollbackStep extends AbstractEcsStep {
             revision = KnownGoodRevision.of(PluginHistory.get(), aws.region(), clusterName, service);
         }
         String rollbackTo = revision;
-        DeploySpec spec = new DeploySpec(aws, clusterName, service, wait);
+        DeploySpec spec = new DeploySpec(aws, clusterName, service, wait, null);
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
                 context,
                 spec,

@@ -101,6 +101,26 @@ class StepHistoryTest {
     }
 
     @Test
+    void shouldFileTheDeploymentUnderTheApplicationGiven() throws Exception {
+        world.service("hist-app-given", 1);
+        world.service("hist-app-default", 1);
+        EcsDeployRollingStep named = rolling("hist-app-given", EcsWorld.HEALTHY_V2);
+        named.setApplication(" shop ");
+        TestStepContext givenContext = new TestStepContext().put(Run.class, FakeRuns.run("shop/web", 6));
+        TestStepContext defaultContext = new TestStepContext().put(Run.class, FakeRuns.run("shop/web", 7));
+        EcsDeployRollingStepTest.execution(named, givenContext);
+        EcsDeployRollingStepTest.execution(rolling("hist-app-default", EcsWorld.HEALTHY_V2), defaultContext);
+
+        givenContext.awaitSuccess(WAIT);
+        defaultContext.awaitSuccess(WAIT);
+
+        assertThat(history.store().history().entries())
+                .map(DeploymentEntry.class::cast)
+                .extracting(DeploymentEntry::service, DeploymentEntry::application)
+                .containsExactlyInAnyOrder(tuple("hist-app-given", "shop"), tuple("hist-app-default", "web"));
+    }
+
+    @Test
     void shouldKeepBothTaskDefinitionsOfAFinishedDeploymentForTheDiffs() throws Exception {
         world.service("hist-diff", 1);
         TestStepContext context = new TestStepContext().put(Run.class, FakeRuns.run("shop/web", 5));
