@@ -87,6 +87,7 @@ ROLLBACK = {
  "cluster": DEPLOY["cluster"],
  "taskDefinition": "Task definition ARN to roll back to. Empty: the task definition of the last successful deployment before the current one.",
  "environment": DEPLOY["environment"],
+ "application": APPLICATION,
  "wait": "Follow the rollback to its verdict (default). When off, return once it has started.",
  "toKnownGood": "Roll back to the task definition of the service's last deployment marked known good on the Deployments page (Jenkins-wide history). Fails when none is marked; not together with <code>taskDefinition</code>.",
 }

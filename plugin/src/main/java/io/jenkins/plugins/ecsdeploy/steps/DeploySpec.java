@@ -93,6 +93,11 @@ final class DeploySpec extends OperationSpec<DeploymentRequest, DeploymentHandle
             public void recordEnd(HistoryRecorder history, StartedOperation started, DeploymentRecord record) {
                 history.deploymentFinished(started, record);
             }
+
+            @Override
+            public String application() {
+                return application;
+            }
         };
     }
 

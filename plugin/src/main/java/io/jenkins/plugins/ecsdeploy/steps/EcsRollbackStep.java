@@ -28,6 +28,7 @@ public class EcsRollbackStep extends AbstractEcsStep {
     private String cluster;
     private String taskDefinition;
     private String environment;
+    private String application;
     private boolean wait = true;
     private boolean toKnownGood;
 
@@ -67,6 +68,16 @@ public class EcsRollbackStep extends AbstractEcsStep {
         this.environment = Fields.trim(environment);
     }
 
+    public String getApplication() {
+        return application;
+    }
+
+    /** The application the history files the rollback under; null: the primary image's repository name. */
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = Fields.trim(application);
+    }
+
     public boolean isWait() {
         return wait;
     }
@@ -99,7 +110,7 @@ public class EcsRollbackStep extends AbstractEcsStep {
             revision = KnownGoodRevision.of(PluginHistory.get(), aws.region(), clusterName, service);
         }
         String rollbackTo = revision;
-        DeploySpec spec = new DeploySpec(aws, clusterName, service, wait, null);
+        DeploySpec spec = new DeploySpec(aws, clusterName, service, wait, application);
         return new DurableOperationExecution<DeploymentRequest, DeploymentHandle, DeploymentRecord>(
                 context,
                 spec,

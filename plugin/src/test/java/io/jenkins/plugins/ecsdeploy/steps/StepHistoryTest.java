@@ -308,4 +308,28 @@ class StepHistoryTest {
         assertThat(history.store().readAll()).hasSize(4);
         assertThat(DeploymentsBuildAction.attachedTo(run).getDeployments()).hasSize(2);
     }
+
+    @Test
+    void shouldFileARollbackUnderTheApplicationGiven() throws Exception {
+        world.service("hist-rb-app", 1);
+        Run<?, ?> run = FakeRuns.run("web", 9);
+        TestStepContext deployed = new TestStepContext().put(Run.class, run);
+        EcsDeployRollingStep deploy = rolling("hist-rb-app", EcsWorld.HEALTHY_V2);
+        deploy.setApplication("shop");
+        deploy.start(deployed).start();
+        deployed.awaitSuccess(WAIT);
+        EcsRollbackStep rollback = new EcsRollbackStep("hist-rb-app");
+        rollback.setCluster(EcsWorld.CLUSTER);
+        rollback.setEnvironment("prod");
+        rollback.setApplication("shop");
+        TestStepContext context = new TestStepContext().put(Run.class, run);
+
+        rollback.start(context).start();
+        context.awaitSuccess(WAIT);
+
+        assertThat(history.store().history().entries())
+                .map(DeploymentEntry.class::cast)
+                .extracting(DeploymentEntry::application)
+                .containsExactly("shop", "shop");
+    }
 }
