@@ -10,7 +10,7 @@ import html, os, sys
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
 BASE = os.path.join(ROOT, "plugin/src/main/resources/io/jenkins/plugins/ecsdeploy/steps")
 
-APPLICATION = "The application this entry belongs to in the deployment history and the Deployments pages (lines one application up across environments whose services are named differently, e.g. hello-dev and hello-prod). Default: the ECR repository name of the primary image."
+APPLICATION = "The application this deployment belongs to in the deployment history and the Deployments pages (lines one application up across environments whose services are named differently, e.g. hello-dev and hello-prod). Default: the ECR repository name of the primary image. Image builds and task runs are filed under their repository's name."
 
 COMMON = {
  "region": "AWS region, for example <code>eu-west-1</code>. Defaults to the enclosing <code>withEcsEnvironment</code>, then the global configuration.",
@@ -64,7 +64,6 @@ RUNTASK = {
  "command": "Command override: a JSON array for exact arguments (<code>[\"./manage.py\", \"migrate\"]</code>) or words separated by blanks.",
  "entryPoint": "Entry point override, written like <code>command</code>.",
  "environment": "Environment variables for <code>container</code>: <code>NAME=value</code> lines or comma-separated pairs.",
- "application": APPLICATION,
  "cpu": "Task-level CPU override (for example <code>512</code>).",
  "memory": "Task-level memory override in MiB.",
  "taskRoleArn": "Task role override.",
@@ -95,14 +94,12 @@ PROMOTE = {
  "repository": "Name of the ECR repository. Required.",
  "source": "Tag or digest (<code>sha256:...</code>) of the image already in the repository. Required.",
  "tags": "Tags to add, comma-separated, for example <code>staging, prod</code>. Required.",
- "application": APPLICATION,
 }
 BUILD = {
  "repository": "Name of the ECR repository to push to. Required.",
  "context": "Build context directory, relative to the workspace (default <code>.</code>).",
  "dockerfile": "Dockerfile, relative to the context (default <code>Dockerfile</code>).",
  "tags": "Tags to push, comma-separated (for example <code>${GIT_COMMIT}, latest</code>).",
- "application": APPLICATION,
  "buildArgs": "Build arguments: <code>NAME=value</code> lines or comma-separated pairs.",
  "target": "Build stage to stop at (<code>--target</code>).",
  "platforms": "Target platforms, comma-separated (<code>linux/amd64,linux/arm64</code>).",

@@ -52,15 +52,6 @@ public class EcrBuildPushBuilder extends EcsBuilder<EcrBuildPushStep> {
         step().setTags(tags);
     }
 
-    public String getApplication() {
-        return step().getApplication();
-    }
-
-    @DataBoundSetter
-    public void setApplication(String application) {
-        step().setApplication(application);
-    }
-
     public String getBuildArgs() {
         return step().getBuildArgs();
     }

@@ -7,7 +7,6 @@ import io.jenkins.plugins.ecsdeploy.steps.EcrPromoteStep;
 import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -28,15 +27,6 @@ public class EcrPromoteBuilder extends EcsBuilder<EcrPromoteStep> {
 
     public String getTags() {
         return step().getTags();
-    }
-
-    public String getApplication() {
-        return step().getApplication();
-    }
-
-    @DataBoundSetter
-    public void setApplication(String application) {
-        step().setApplication(application);
     }
 
     @Override

@@ -90,15 +90,6 @@ public class EcsRunTaskBuilder extends EcsBuilder<EcsRunTaskStep> {
         step().setEnvironment(environment);
     }
 
-    public String getApplication() {
-        return step().getApplication();
-    }
-
-    @DataBoundSetter
-    public void setApplication(String application) {
-        step().setApplication(application);
-    }
-
     public String getCpu() {
         return step().getCpu();
     }

@@ -32,7 +32,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     private String context;
     private String dockerfile;
     private String tags;
-    private String application;
     private String buildArgs;
     private String target;
     private String platforms;
@@ -90,16 +89,6 @@ public class EcrBuildPushStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setTags(String tags) {
         this.tags = Fields.trim(tags);
-    }
-
-    public String getApplication() {
-        return application;
-    }
-
-    /** The application the history files this step's entry under; null: the primary image's repository name. */
-    @DataBoundSetter
-    public void setApplication(String application) {
-        this.application = Fields.trim(application);
     }
 
     public String getBuildArgs() {
@@ -355,7 +344,7 @@ public class EcrBuildPushStep extends AbstractEcsStep {
                     settings, AgentBuildPush.Access.snapshot(connection), workspace.getRemote(), listener);
             BuildRecording recording =
                     ShortCallExecution.recording(ctx, connection.region().id());
-            ImageRecords records = new ImageRecords(application);
+            ImageRecords records = new ImageRecords();
             StartedOperation started = recording.started(
                     records, new ImageRecords.Asked(repository, settings.tags(), settings.revision()));
             AgentBuildPush.Outcome outcome;

@@ -19,14 +19,12 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code ecrPromote}: adds tags to an image already in ECR, by tag or digest, without pulling or pushing it. */
 public class EcrPromoteStep extends AbstractEcsStep {
     private final String repository;
     private final String source;
     private final String tags;
-    private String application;
 
     @DataBoundConstructor
     public EcrPromoteStep(String repository, String source, String tags) {
@@ -47,16 +45,6 @@ public class EcrPromoteStep extends AbstractEcsStep {
         return tags;
     }
 
-    public String getApplication() {
-        return application;
-    }
-
-    /** The application the history files this step's entry under; null: the primary image's repository name. */
-    @DataBoundSetter
-    public void setApplication(String application) {
-        this.application = Fields.trim(application);
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         var target = target(context);
@@ -73,7 +61,7 @@ public class EcrPromoteStep extends AbstractEcsStep {
                             .build()) {
                 BuildRecording recording =
                         ShortCallExecution.recording(ctx, connection.region().id());
-                ImageRecords records = new ImageRecords(application);
+                ImageRecords records = new ImageRecords();
                 StartedOperation started =
                         recording.started(records, new ImageRecords.Asked(repository, Fields.list(tags)));
                 PushResult result;

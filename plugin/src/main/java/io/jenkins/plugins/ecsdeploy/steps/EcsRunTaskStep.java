@@ -39,7 +39,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
     private String command;
     private String entryPoint;
     private String environment;
-    private String application;
     private String cpu;
     private String memory;
     private String taskRoleArn;
@@ -130,16 +129,6 @@ public class EcsRunTaskStep extends AbstractEcsStep {
     @DataBoundSetter
     public void setEnvironment(String environment) {
         this.environment = Fields.trim(environment);
-    }
-
-    public String getApplication() {
-        return application;
-    }
-
-    /** The application the history files this step's entry under; null: the primary image's repository name. */
-    @DataBoundSetter
-    public void setApplication(String application) {
-        this.application = Fields.trim(application);
     }
 
     public String getCpu() {
@@ -288,8 +277,8 @@ public class EcsRunTaskStep extends AbstractEcsStep {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        RunTaskSpec spec = new RunTaskSpec(
-                target(context), cluster(context, cluster), streamLogs, environmentName(context, null), application);
+        RunTaskSpec spec =
+                new RunTaskSpec(target(context), cluster(context, cluster), streamLogs, environmentName(context, null));
         return new DurableOperationExecution<TaskRunRequest, TaskRunHandle, TaskRunResult>(
                 context, spec, DecisionSource.NONE, (operation, ctx, log) -> operation.start(request(ctx), log));
     }

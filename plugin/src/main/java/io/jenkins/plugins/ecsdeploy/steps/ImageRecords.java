@@ -15,18 +15,6 @@ final class ImageRecords implements Recordable<ImageRecords.Asked, AgentBuildPus
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final String application;
-
-    /** Files the entries under {@code application}; null files them under the repository name. */
-    ImageRecords(String application) {
-        this.application = application;
-    }
-
-    @Override
-    public String application() {
-        return application;
-    }
-
     /** The repository and tags a build or promotion was asked for, and the commit built (or null). */
     record Asked(String repository, List<String> tags, String revision) {
         /** A promotion, which builds no commit. */

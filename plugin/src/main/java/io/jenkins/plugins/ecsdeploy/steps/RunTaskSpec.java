@@ -29,18 +29,11 @@ final class RunTaskSpec extends OperationSpec<TaskRunRequest, TaskRunHandle, Tas
 
     private final boolean streamLogs;
     private final String environment;
-    private final String application;
 
-    RunTaskSpec(AwsTarget target, String cluster, boolean streamLogs, String environment, String application) {
+    RunTaskSpec(AwsTarget target, String cluster, boolean streamLogs, String environment) {
         super(target, cluster);
         this.streamLogs = streamLogs;
         this.environment = environment;
-        this.application = application;
-    }
-
-    @Override
-    public String application() {
-        return application;
     }
 
     @Override

@@ -131,7 +131,7 @@ class EcrBuildPushStepTest {
         HistoryRecorder history = HistoryRecorder.builder()
                 .store(HistoryStore.open(store, ProgressListener.NONE))
                 .build();
-        ImageRecords records = new ImageRecords(null);
+        ImageRecords records = new ImageRecords();
 
         var started = records.recordStart(history, new ImageRecords.Asked("agent-revision", List.of("1"), sha));
         records.recordEnd(history, started, build.call());
