@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.config;
 
+import dev.ecsdeploy.core.history.RetentionPolicy;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.ecsdeploy.credentials.IdentityDefaults;
 import io.jenkins.plugins.ecsdeploy.util.JenkinsFacade;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,8 @@ public class EcsDeployGlobalConfiguration extends GlobalConfiguration {
     private String endpointUrl;
     private boolean allowControllerIdentity;
     private String environments = DEFAULT_ENVIRONMENTS;
+    private int historyMaxAgeDays;
+    private int historyMaxPerTarget;
 
     private transient JenkinsFacade jenkins;
     private transient CredentialsIdField credentialsField;
@@ -114,6 +118,34 @@ public class EcsDeployGlobalConfiguration extends GlobalConfiguration {
     /** The environments in promotion order: the first is deployed first, the last is production. */
     public List<String> getEnvironmentNames() {
         return parseEnvironments(environments);
+    }
+
+    /** Days of deployment history to keep; 0 keeps every entry. What runs now is kept however old. */
+    public int getHistoryMaxAgeDays() {
+        return historyMaxAgeDays;
+    }
+
+    @DataBoundSetter
+    public void setHistoryMaxAgeDays(int historyMaxAgeDays) {
+        this.historyMaxAgeDays = Math.max(0, historyMaxAgeDays);
+        save();
+    }
+
+    /** Entries to keep per deployment target; 0 keeps every entry. What runs now is kept whatever the count. */
+    public int getHistoryMaxPerTarget() {
+        return historyMaxPerTarget;
+    }
+
+    @DataBoundSetter
+    public void setHistoryMaxPerTarget(int historyMaxPerTarget) {
+        this.historyMaxPerTarget = Math.max(0, historyMaxPerTarget);
+        save();
+    }
+
+    /** The retention the Jenkins-wide history is compacted to. */
+    public RetentionPolicy historyRetention() {
+        return new RetentionPolicy(
+                historyMaxAgeDays > 0 ? Duration.ofDays(historyMaxAgeDays) : null, historyMaxPerTarget);
     }
 
     /** The defaults as the credentials resolver needs them. */

@@ -2,15 +2,19 @@ package io.jenkins.plugins.ecsdeploy.history;
 
 import dev.ecsdeploy.core.dashboard.DashboardQuery;
 import dev.ecsdeploy.core.event.ProgressListener;
+import dev.ecsdeploy.core.history.CompactionResult;
 import dev.ecsdeploy.core.history.HistoryStore;
+import dev.ecsdeploy.core.history.RetentionPolicy;
 import io.jenkins.plugins.ecsdeploy.config.EcsDeployGlobalConfiguration;
 import io.jenkins.plugins.ecsdeploy.util.JenkinsFacade;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.util.Timer;
 
 /**
  * The Jenkins-wide deployment history: one core {@link HistoryStore} under {@code JENKINS_HOME/ecs-deploy/history},
@@ -49,12 +53,42 @@ public final class PluginHistory {
                             () -> EcsDeployGlobalConfiguration.get().getEnvironmentNames(),
                             Clock.systemUTC());
                     repairQuietly(created); // before anyone records: a rebuild must not race an append
+                    created.applyRetention(
+                            () -> EcsDeployGlobalConfiguration.get().historyRetention());
+                    Timer.get()
+                            .scheduleAtFixedRate(
+                                    () -> created.applyRetention(() ->
+                                            EcsDeployGlobalConfiguration.get().historyRetention()),
+                                    1,
+                                    1,
+                                    TimeUnit.DAYS);
                     installed = created;
                 }
                 history = installed;
             }
         }
         return history;
+    }
+
+    /**
+     * Compacts the store to the configured retention (global configuration: days and entries per target); what runs
+     * now in every target is always kept. A store that keeps everything is left as it is.
+     *
+     * @return whether the store was compacted
+     */
+    public boolean applyRetention(Supplier<RetentionPolicy> retention) {
+        try {
+            RetentionPolicy policy = retention.get();
+            if (policy.equals(RetentionPolicy.keepAll())) {
+                return false;
+            }
+            CompactionResult result = store.compact(policy);
+            LOGGER.info("ecs-deploy history: retention " + policy + " applied: " + result);
+            return true;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "ecs-deploy history: retention not applied to " + store.directory(), e);
+            return false;
+        }
     }
 
     /** A damaged or lost journal is rebuilt from the builds once, when the history is first used. */

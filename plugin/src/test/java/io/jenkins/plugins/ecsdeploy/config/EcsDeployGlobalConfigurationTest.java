@@ -77,4 +77,16 @@ class EcsDeployGlobalConfigurationTest {
                 .contains("prod-aws");
         assertThat(admin.doCheckCredentialsId("nope").kind).isEqualTo(FormValidation.Kind.ERROR);
     }
+
+    @Test
+    void shouldTurnTheHistorySettingsIntoARetentionPolicy() {
+        TestConfiguration configuration = new TestConfiguration(new FakeJenkins(Jenkins.ADMINISTER));
+        assertThat(configuration.historyRetention()).isEqualTo(dev.ecsdeploy.core.history.RetentionPolicy.keepAll());
+
+        configuration.setHistoryMaxAgeDays(90);
+        configuration.setHistoryMaxPerTarget(-5);
+
+        assertThat(configuration.historyRetention())
+                .isEqualTo(new dev.ecsdeploy.core.history.RetentionPolicy(java.time.Duration.ofDays(90), 0));
+    }
 }

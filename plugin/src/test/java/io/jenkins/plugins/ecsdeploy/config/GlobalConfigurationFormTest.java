@@ -32,7 +32,7 @@ class GlobalConfigurationFormTest {
         List<String> inForm =
                 fields.results().map(match -> match.group(1)).sorted().toList();
 
-        assertThat(settings()).hasSize(5);
+        assertThat(settings()).hasSize(7);
         assertThat(inForm).containsExactlyElementsOf(settings());
     }
 

@@ -33,6 +33,8 @@ class GlobalConfigurationPersistenceTest {
         configuration.setEndpointUrl("https://vpce-1.ecs.eu-west-1.vpce.amazonaws.com");
         configuration.setAllowControllerIdentity(true);
         configuration.setEnvironments("dev, staging, prod");
+        configuration.setHistoryMaxAgeDays(90);
+        configuration.setHistoryMaxPerTarget(500);
         return configuration;
     }
 
@@ -47,6 +49,7 @@ class GlobalConfigurationPersistenceTest {
 
         assertThat(restored.identityDefaults()).isEqualTo(configured().identityDefaults());
         assertThat(restored.getEnvironmentNames()).containsExactly("dev", "staging", "prod");
+        assertThat(restored.historyRetention()).isEqualTo(configured().historyRetention());
     }
 
     @Test
