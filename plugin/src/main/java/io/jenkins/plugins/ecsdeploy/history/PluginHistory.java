@@ -53,15 +53,10 @@ public final class PluginHistory {
                             () -> EcsDeployGlobalConfiguration.get().getEnvironmentNames(),
                             Clock.systemUTC());
                     repairQuietly(created); // before anyone records: a rebuild must not race an append
-                    created.applyRetention(
-                            () -> EcsDeployGlobalConfiguration.get().historyRetention());
-                    Timer.get()
-                            .scheduleAtFixedRate(
-                                    () -> created.applyRetention(() ->
-                                            EcsDeployGlobalConfiguration.get().historyRetention()),
-                                    1,
-                                    1,
-                                    TimeUnit.DAYS);
+                    Supplier<RetentionPolicy> configured =
+                            () -> EcsDeployGlobalConfiguration.get().historyRetention();
+                    created.applyRetention(configured);
+                    Timer.get().scheduleAtFixedRate(() -> created.applyRetention(configured), 1, 1, TimeUnit.DAYS);
                     installed = created;
                 }
                 history = installed;
